@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * mvlan: the rtnetlink link kind "mvlan": create, change, delete and
+ * describe devices.
+ */
+#include <linux/etherdevice.h>
+#include <linux/netdevice.h>
+#include <net/rtnetlink.h>
+
+#include "mvlan_priv.h"
+
+static const struct nla_policy mvlan_policy[IFLA_MVLAN_MAX + 1] = {
+	[IFLA_MVLAN_MODE]	= NLA_POLICY_MASK(NLA_U32, MVLAN_MODE_ALL),
+	[IFLA_MVLAN_FLAGS]	= NLA_POLICY_MASK(NLA_U32, MVLAN_F_ALL),
+};
+
+static int mvlan_validate(struct nlattr *tb[], struct nlattr *data[],
+			  struct netlink_ext_ack *extack)
+{
+	if (tb[IFLA_ADDRESS]) {
+		if (nla_len(tb[IFLA_ADDRESS]) != ETH_ALEN) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_ADDRESS],
+					    "mvlan: address must be 6 bytes");
+			return -EINVAL;
+		}
+		if (!is_valid_ether_addr(nla_data(tb[IFLA_ADDRESS]))) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_ADDRESS],
+					    "mvlan: address is not a valid unicast address");
+			return -EADDRNOTAVAIL;
+		}
+	}
+
+	/* the policy has limited the mode to known bits: exactly one of them */
+	if (data && data[IFLA_MVLAN_MODE] &&
+	    !is_power_of_2(nla_get_u32(data[IFLA_MVLAN_MODE]))) {
+		NL_SET_ERR_MSG_ATTR(extack, data[IFLA_MVLAN_MODE],
+				    "mvlan: exactly one mode must be given");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * Apply a configuration change to an existing device, with macvlan's
+ * rules. @mode and @flags may be NULL for "unchanged". Called under RTNL;
+ * nothing changes when an error is returned.
+ */
+int mvlan_change(struct mvlan_dev *vlan, const u32 *mode, const u32 *flags,
+		 struct netlink_ext_ack *extack)
+{
+	bool passthru = vlan->mode == MVLAN_MODE_PASSTHRU;
+	int err;
+
+	ASSERT_RTNL();
+
+	if (mode && (*mode == MVLAN_MODE_PASSTHRU) != passthru) {
+		NL_SET_ERR_MSG(extack,
+			       "mvlan: cannot change into or out of passthru mode");
+		return -EINVAL;
+	}
+
+	if (flags && passthru && netif_running(vlan->dev) &&
+	    ((*flags ^ vlan->flags) & MVLAN_F_NOPROMISC)) {
+		err = dev_set_promiscuity(vlan->lowerdev,
+					  *flags & MVLAN_F_NOPROMISC ? -1 : 1);
+		if (err < 0)
+			return err;
+	}
+
+	if (flags)
+		WRITE_ONCE(vlan->flags, *flags);
+	if (mode)
+		WRITE_ONCE(vlan->mode, *mode);
+	return 0;
+}
+
+static int mvlan_changelink(struct net_device *dev, struct nlattr *tb[],
+			    struct nlattr *data[],
+			    struct netlink_ext_ack *extack)
+{
+	u32 mode, flags;
+
+	if (!data)
+		return 0;
+	if (data[IFLA_MVLAN_MODE])
+		mode = nla_get_u32(data[IFLA_MVLAN_MODE]);
+	if (data[IFLA_MVLAN_FLAGS])
+		flags = nla_get_u32(data[IFLA_MVLAN_FLAGS]);
+
+	return mvlan_change(netdev_priv(dev),
+			    data[IFLA_MVLAN_MODE] ? &mode : NULL,
+			    data[IFLA_MVLAN_FLAGS] ? &flags : NULL, extack);
+}
+
+static int mvlan_newlink(struct net *src_net, struct net_device *dev,
+			 struct nlattr *tb[], struct nlattr *data[],
+			 struct netlink_ext_ack *extack)
+{
+	struct mvlan_dev *vlan = netdev_priv(dev);
+	u32 mode = MVLAN_MODE_DEFAULT, flags = 0;
+	struct net_device *lowerdev;
+	struct mvlan_port *port;
+	bool create = false;
+	int err;
+
+	if (!tb[IFLA_LINK]) {
+		NL_SET_ERR_MSG(extack, "mvlan: a lower device (IFLA_LINK) is required");
+		return -EINVAL;
+	}
+	lowerdev = __dev_get_by_index(src_net, nla_get_u32(tb[IFLA_LINK]));
+	if (!lowerdev) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_LINK],
+				    "mvlan: lower device not found");
+		return -ENODEV;
+	}
+
+	/* an mvlan on top of an mvlan sits on the real lower device */
+	if (netif_is_mvlan(lowerdev))
+		lowerdev = ((struct mvlan_dev *)netdev_priv(lowerdev))->lowerdev;
+
+	if (data && data[IFLA_MVLAN_MODE])
+		mode = nla_get_u32(data[IFLA_MVLAN_MODE]);
+	if (data && data[IFLA_MVLAN_FLAGS])
+		flags = nla_get_u32(data[IFLA_MVLAN_FLAGS]);
+
+	if (!tb[IFLA_MTU]) {
+		dev->mtu = lowerdev->mtu;
+	} else if (dev->mtu > lowerdev->mtu) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_MTU],
+				    "mvlan: MTU is larger than the lower device's");
+		return -EINVAL;
+	}
+	dev->min_mtu = ETH_MIN_MTU;
+	dev->max_mtu = lowerdev->max_mtu;
+
+	if (!tb[IFLA_ADDRESS])
+		eth_hw_addr_random(dev);
+
+	if (!netif_is_mvlan_port(lowerdev)) {
+		err = mvlan_port_create(lowerdev, extack);
+		if (err < 0)
+			return err;
+		create = true;
+	}
+	port = mvlan_port_get_rtnl(lowerdev);
+
+	if (port->passthru) {
+		NL_SET_ERR_MSG(extack,
+			       "mvlan: lower device is taken by a passthru mvlan device");
+		err = -EINVAL;
+		goto destroy_port;
+	}
+	if (mode == MVLAN_MODE_PASSTHRU) {
+		if (port->count) {
+			NL_SET_ERR_MSG(extack,
+				       "mvlan: passthru mode needs a lower device without other mvlan devices");
+			err = -EINVAL;
+			goto destroy_port;
+		}
+		port->passthru = true;
+		eth_hw_addr_inherit(dev, lowerdev);
+	}
+
+	vlan->lowerdev = lowerdev;
+	vlan->dev = dev;
+	vlan->port = port;
+	vlan->mode = mode;
+	vlan->flags = flags;
+	vlan->bc_queue_len_req = MVLAN_DEFAULT_BC_QUEUE_LEN;
+
+	err = register_netdevice(dev);
+	if (err < 0)
+		goto destroy_port;
+
+	err = netdev_upper_dev_link(lowerdev, dev, extack);
+	if (err)
+		goto unregister;
+
+	list_add_tail_rcu(&vlan->list, &port->vlans);
+	mvlan_port_update_bc_queue_len(port);
+	netif_stacked_transfer_operstate(lowerdev, dev);
+	linkwatch_fire_event(dev);
+	return 0;
+
+unregister:
+	/* mvlan_uninit() drops the port with its last device */
+	unregister_netdevice(dev);
+	return err;
+destroy_port:
+	/* a failed register_netdevice() may have dropped the port already */
+	if (create && netif_is_mvlan_port(lowerdev))
+		mvlan_port_destroy(lowerdev);
+	/* @dev may have been visible: let readers go before it is freed */
+	synchronize_net();
+	return err;
+}
+
+static void mvlan_dellink(struct net_device *dev, struct list_head *head)
+{
+	struct mvlan_dev *vlan = netdev_priv(dev);
+
+	list_del_rcu(&vlan->list);
+	mvlan_port_update_bc_queue_len(vlan->port);
+	unregister_netdevice_queue(dev, head);
+	netdev_upper_dev_unlink(vlan->lowerdev, dev);
+}
+
+static size_t mvlan_get_size(const struct net_device *dev)
+{
+	return nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_MODE */
+	       nla_total_size(sizeof(u32));	/* IFLA_MVLAN_FLAGS */
+}
+
+static int mvlan_fill_info(struct sk_buff *skb, const struct net_device *dev)
+{
+	const struct mvlan_dev *vlan = netdev_priv(dev);
+
+	if (nla_put_u32(skb, IFLA_MVLAN_MODE, vlan->mode) ||
+	    nla_put_u32(skb, IFLA_MVLAN_FLAGS, vlan->flags))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static struct net *mvlan_get_link_net(const struct net_device *dev)
+{
+	const struct mvlan_dev *vlan = netdev_priv(dev);
+
+	return dev_net(vlan->lowerdev);
+}
+
+struct rtnl_link_ops mvlan_link_ops __read_mostly = {
+	.kind		= MVLAN_LINK_KIND,
+	.priv_size	= sizeof(struct mvlan_dev),
+	.setup		= mvlan_setup,
+	.maxtype	= IFLA_MVLAN_MAX,
+	.policy		= mvlan_policy,
+	.validate	= mvlan_validate,
+	.newlink	= mvlan_newlink,
+	.changelink	= mvlan_changelink,
+	.dellink	= mvlan_dellink,
+	.get_size	= mvlan_get_size,
+	.fill_info	= mvlan_fill_info,
+	.get_link_net	= mvlan_get_link_net,
+};

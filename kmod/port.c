@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * mvlan: the port, i.e. mvlan's state on a lower device: its table of
+ * devices by MAC address, the rx_handler registration and the netdev
+ * notifier that keeps mvlan devices in step with their lower device.
+ */
+#include <linux/if_arp.h>
+#include <linux/jhash.h>
+#include <linux/netdevice.h>
+#include <linux/etherdevice.h>
+#include <net/rtnetlink.h>
+
+#include "mvlan_priv.h"
+
+static u32 mvlan_addr_hashfn(const void *data, u32 len, u32 seed)
+{
+	const unsigned char *addr = data;
+
+	return jhash_2words(get_unaligned((const u32 *)addr),
+			    get_unaligned((const u16 *)(addr + 4)), seed);
+}
+
+static const struct rhashtable_params mvlan_hash_params = {
+	.head_offset		= offsetof(struct mvlan_dev, node),
+	.key_offset		= offsetof(struct mvlan_dev, addr),
+	.key_len		= ETH_ALEN,
+	.hashfn			= mvlan_addr_hashfn,
+	.automatic_shrinking	= true,
+};
+
+struct mvlan_port *mvlan_port_get_rtnl(const struct net_device *lower)
+{
+	return rtnl_dereference(lower->rx_handler_data);
+}
+
+bool netif_is_mvlan_port(const struct net_device *dev)
+{
+	return rcu_access_pointer(dev->rx_handler) == mvlan_handle_frame;
+}
+
+/* The up device with address @addr. Under RCU or RTNL. */
+struct mvlan_dev *mvlan_hash_lookup(const struct mvlan_port *port,
+				    const unsigned char *addr)
+{
+	/* rhashtable wants a non-const table only to grow it on insert */
+	return rhashtable_lookup((struct rhashtable *)&port->vlan_hash, addr,
+				 mvlan_hash_params);
+}
+
+int mvlan_hash_add(struct mvlan_dev *vlan)
+{
+	int err;
+
+	ether_addr_copy(vlan->addr, vlan->dev->dev_addr);
+	err = rhashtable_lookup_insert_fast(&vlan->port->vlan_hash, &vlan->node,
+					    mvlan_hash_params);
+	return err == -EEXIST ? -EADDRINUSE : err;
+}
+
+/* Take @vlan out of the table; on return no reader can still find it. */
+void mvlan_hash_del(struct mvlan_dev *vlan)
+{
+	rhashtable_remove_fast(&vlan->port->vlan_hash, &vlan->node,
+			       mvlan_hash_params);
+	if (!vlan->dev->dismantle)
+		synchronize_net();
+}
+
+/* Is @addr taken by the lower device or by another up mvlan device? */
+bool mvlan_addr_busy(const struct mvlan_port *port, const unsigned char *addr)
+{
+	if (!port->passthru && !port->addr_change &&
+	    ether_addr_equal_64bits(port->dev->dev_addr, addr))
+		return true;
+
+	return mvlan_hash_lookup(port, addr);
+}
+
+/* The port queues as many floods as its most demanding device asks for. */
+void mvlan_port_update_bc_queue_len(struct mvlan_port *port)
+{
+	struct mvlan_dev *vlan;
+	u32 max_req = 0;
+
+	list_for_each_entry(vlan, &port->vlans, list)
+		max_req = max(max_req, vlan->bc_queue_len_req);
+	WRITE_ONCE(port->bc_queue_len_used, max_req);
+}
+
+/*
+ * Multicast groups that more than bc_cutoff devices joined, and broadcast,
+ * are delivered from the flood queue; the rest inline. A negative cutoff
+ * delivers everything inline.
+ */
+void mvlan_port_recompute_bc_filter(struct mvlan_port *port)
+{
+	if (port->bc_cutoff < 0) {
+		bitmap_zero(port->bc_filter, MVLAN_MC_FILTER_SZ);
+		return;
+	}
+	mvlan_compute_filter(port->bc_filter, port->dev, NULL, port->bc_cutoff);
+}
+
+int mvlan_port_create(struct net_device *lower, struct netlink_ext_ack *extack)
+{
+	struct mvlan_port *port;
+	int err;
+
+	if (lower->flags & IFF_LOOPBACK) {
+		NL_SET_ERR_MSG(extack, "mvlan: lower device is a loopback device");
+		return -EINVAL;
+	}
+	if (lower->type != ARPHRD_ETHER || lower->addr_len != ETH_ALEN) {
+		NL_SET_ERR_MSG(extack, "mvlan: lower device is not an Ethernet device");
+		return -EINVAL;
+	}
+	if (netdev_is_rx_handler_busy(lower)) {
+		NL_SET_ERR_MSG(extack,
+			       "mvlan: lower device already has an rx_handler (bridge port, bond slave or macvlan lower?)");
+		return -EBUSY;
+	}
+
+	port = kzalloc(sizeof(*port), GFP_KERNEL);
+	if (!port)
+		return -ENOMEM;
+
+	err = rhashtable_init(&port->vlan_hash, &mvlan_hash_params);
+	if (err)
+		goto free_port;
+
+	port->dev = lower;
+	ether_addr_copy(port->perm_addr, lower->dev_addr);
+	INIT_LIST_HEAD(&port->vlans);
+	port->bc_cutoff = MVLAN_DEFAULT_BC_CUTOFF;
+	skb_queue_head_init(&port->bc_queue);
+	INIT_WORK(&port->bc_work, mvlan_process_broadcast);
+
+	err = netdev_rx_handler_register(lower, mvlan_handle_frame, port);
+	if (err)
+		goto destroy_hash;
+	return 0;
+
+destroy_hash:
+	rhashtable_destroy(&port->vlan_hash);
+free_port:
+	kfree(port);
+	return err;
+}
+
+void mvlan_port_destroy(struct net_device *lower)
+{
+	struct mvlan_port *port = mvlan_port_get_rtnl(lower);
+
+	/* waits for every rx_handler that might still see the port */
+	netdev_rx_handler_unregister(lower);
+
+	/* nothing can queue a flood any more: drain what is left */
+	cancel_work_sync(&port->bc_work);
+	mvlan_bc_queue_purge(port);
+
+	/* a passthru device may have changed the lower's address: put it back */
+	if (port->passthru && !ether_addr_equal(lower->dev_addr, port->perm_addr)) {
+		struct sockaddr sa;
+
+		sa.sa_family = lower->type;
+		memcpy(sa.sa_data, port->perm_addr, lower->addr_len);
+		dev_set_mac_address(lower, &sa, NULL);
+	}
+
+	rhashtable_destroy(&port->vlan_hash);
+	kfree(port);
+}
+
+static int mvlan_device_event(struct notifier_block *unused,
+			      unsigned long event, void *ptr)
+{
+	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+	struct mvlan_dev *vlan, *next;
+	struct mvlan_port *port;
+	LIST_HEAD(list_kill);
+
+	if (!netif_is_mvlan_port(dev))
+		return NOTIFY_DONE;
+
+	port = mvlan_port_get_rtnl(dev);
+
+	switch (event) {
+	case NETDEV_UP:
+	case NETDEV_DOWN:
+	case NETDEV_CHANGE:
+		list_for_each_entry(vlan, &port->vlans, list)
+			netif_stacked_transfer_operstate(vlan->lowerdev,
+							 vlan->dev);
+		break;
+	case NETDEV_FEAT_CHANGE:
+		list_for_each_entry(vlan, &port->vlans, list) {
+			netif_inherit_tso_max(vlan->dev, dev);
+			vlan->dev->needed_headroom = dev->needed_headroom;
+			vlan->dev->needed_tailroom = dev->needed_tailroom;
+			netdev_update_features(vlan->dev);
+		}
+		break;
+	case NETDEV_CHANGEMTU:
+		list_for_each_entry(vlan, &port->vlans, list) {
+			if (vlan->dev->mtu > dev->mtu)
+				dev_set_mtu(vlan->dev, dev->mtu);
+		}
+		break;
+	case NETDEV_CHANGEADDR:
+		if (!port->passthru)
+			break;
+		vlan = list_first_entry_or_null(&port->vlans,
+						struct mvlan_dev, list);
+		if (vlan && mvlan_follow_lower_address(vlan->dev))
+			return NOTIFY_BAD;
+		break;
+	case NETDEV_UNREGISTER:
+		/* a move to another netns unregisters too: nothing to do */
+		if (dev->reg_state != NETREG_UNREGISTERING)
+			break;
+		list_for_each_entry_safe(vlan, next, &port->vlans, list)
+			mvlan_link_ops.dellink(vlan->dev, &list_kill);
+		unregister_netdevice_many(&list_kill);
+		break;
+	case NETDEV_PRE_TYPE_CHANGE:
+		/* an mvlan lower must stay Ethernet */
+		return NOTIFY_BAD;
+	case NETDEV_NOTIFY_PEERS:
+	case NETDEV_BONDING_FAILOVER:
+	case NETDEV_RESEND_IGMP:
+		list_for_each_entry(vlan, &port->vlans, list)
+			call_netdevice_notifiers(event, vlan->dev);
+		break;
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block mvlan_notifier_block = {
+	.notifier_call = mvlan_device_event,
+};
+
+int mvlan_notifier_register(void)
+{
+	return register_netdevice_notifier(&mvlan_notifier_block);
+}
+
+void mvlan_notifier_unregister(void)
+{
+	unregister_netdevice_notifier(&mvlan_notifier_block);
+}
