@@ -1,0 +1,40 @@
+#!/bin/bash
+# tests/vm/deps.sh: install the Debian packages needed to build mvlan and run
+# its tests in QEMU (tests/vm/run.sh).  Idempotent: installs only what is
+# missing, runs "apt-get update" only if something must be installed, and
+# prints a single line when everything is already there.
+set -euo pipefail
+
+pkgs=(
+    # kernels and headers the module is built and tested against
+    linux-image-amd64 linux-headers-amd64
+    linux-image-6.12-amd64 linux-headers-6.12-amd64
+    # the VM: QEMU, the initramfs (busybox, cpio, module decompression),
+    # readelf to boot the kernel through PVH, kmod for modprobe/insmod
+    qemu-system-x86 busybox-static cpio xz-utils zstd binutils kmod
+    # building the module and the CLI
+    gcc make libc6-dev pkg-config libnl-3-dev libnl-genl-3-dev libnl-route-3-dev
+    # used by the tests inside the guest
+    iproute2 iputils-ping python3 tcpdump ethtool procps util-linux
+)
+
+missing=()
+for p in "${pkgs[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+    [[ $status == installed ]] || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+    echo "deps: all present"
+    exit 0
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+    echo "deps: missing ${missing[*]}; run as root to install them" >&2
+    exit 1
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"
+echo "deps: done"
