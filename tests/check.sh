@@ -1,0 +1,83 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Every test of the project: the host unit tests, then the VM suite on each
+# installed kernel (MVLAN_KVERS="..." picks them). Ends with one line
+# "N passed, N failed"; the exit status is non-zero on any failure.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+
+passed=0
+failed=0
+logdir=build/check
+mkdir -p "$logdir"
+
+# tally NAME LOG STATUS: add a runner's closing "N passed, N failed" line
+tally() {
+	local line p f
+
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$2" | tail -n 1)
+	if [[ -z "$line" ]]; then
+		echo "FAIL: $1 (no result line, exit status $3)"
+		failed=$((failed + 1))
+		return
+	fi
+	p=${line%% passed*}
+	f=${line#*, }
+	f=${f%% failed*}
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if [[ $3 -ne 0 && $f -eq 0 ]]; then
+		echo "FAIL: $1 (exit status $3)"
+		failed=$((failed + 1))
+	fi
+}
+
+# run NAME CMD...: run a test runner, show its output, count its result
+run() {
+	local name=$1 log rc
+
+	shift
+	log=$logdir/${name//\//_}.log
+	echo "### $name"
+	"$@" 2>&1 | tee "$log"
+	rc=${PIPESTATUS[0]}
+	tally "$name" "$log" "$rc"
+}
+
+kernels() {
+	local k
+
+	for k in $(ls /lib/modules 2>/dev/null | sort -V); do
+		[[ -f /boot/vmlinuz-$k && -f /lib/modules/$k/build/Makefile ]] &&
+			echo "$k"
+	done
+}
+
+if ! make -s all; then
+	echo "FAIL: build"
+	echo "$passed passed, $((failed + 1)) failed"
+	exit 1
+fi
+
+run unit make -s -C cli check
+
+kvers=${MVLAN_KVERS:-$(kernels)}
+if [[ -z "$kvers" ]]; then
+	echo "FAIL: no kernel with headers installed (run make deps)"
+	failed=$((failed + 1))
+fi
+for k in $kvers; do
+	ko=build/mod/$k/kmod/mvlan.ko
+	if ! make -s "$ko"; then
+		echo "FAIL: build mvlan.ko for $k"
+		failed=$((failed + 1))
+		continue
+	fi
+	run "vm/$k" tests/vm/run.sh -k "$k" -m "$top/$ko"
+done
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
