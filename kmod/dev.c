@@ -57,6 +57,18 @@ void mvlan_count_rx(const struct mvlan_dev *vlan, unsigned int len,
 	put_cpu_ptr(vlan->pcpu_stats);
 }
 
+void mvlan_count_drop(const struct mvlan_dev *vlan, enum mvlan_drop_reason why)
+{
+	struct mvlan_pcpu_stats *stats;
+	unsigned long flags;
+
+	stats = get_cpu_ptr(vlan->pcpu_stats);
+	flags = u64_stats_update_begin_irqsave(&stats->syncp);
+	u64_stats_inc(&stats->drops[why]);
+	u64_stats_update_end_irqrestore(&stats->syncp, flags);
+	put_cpu_ptr(vlan->pcpu_stats);
+}
+
 static u32 mvlan_hash_mix(const struct mvlan_dev *vlan)
 {
 	return (u32)(((unsigned long)vlan) >> L1_CACHE_SHIFT);
@@ -326,42 +338,59 @@ static void mvlan_uninit(struct net_device *dev)
 		mvlan_port_destroy(port->dev);
 }
 
-static void mvlan_get_stats64(struct net_device *dev,
-			      struct rtnl_link_stats64 *stats)
+void mvlan_get_stats(const struct mvlan_dev *vlan, struct mvlan_stats *stats)
 {
-	struct mvlan_dev *vlan = netdev_priv(dev);
-	int cpu;
+	int cpu, i;
 
+	memset(stats, 0, sizeof(*stats));
 	if (!vlan->pcpu_stats)
 		return;
 
 	for_each_possible_cpu(cpu) {
-		const struct mvlan_pcpu_stats *p;
-		u64 rx_packets, rx_bytes, rx_multicast, rx_errors;
-		u64 tx_packets, tx_bytes, tx_dropped;
+		const struct mvlan_pcpu_stats *p = per_cpu_ptr(vlan->pcpu_stats, cpu);
+		struct mvlan_stats s;
 		unsigned int start;
 
-		p = per_cpu_ptr(vlan->pcpu_stats, cpu);
 		do {
 			start = u64_stats_fetch_begin(&p->syncp);
-			rx_packets = u64_stats_read(&p->rx_packets);
-			rx_bytes = u64_stats_read(&p->rx_bytes);
-			rx_multicast = u64_stats_read(&p->rx_multicast);
-			rx_errors = u64_stats_read(&p->rx_errors);
-			tx_packets = u64_stats_read(&p->tx_packets);
-			tx_bytes = u64_stats_read(&p->tx_bytes);
-			tx_dropped = u64_stats_read(&p->tx_dropped);
+			s.rx_packets = u64_stats_read(&p->rx_packets);
+			s.rx_bytes = u64_stats_read(&p->rx_bytes);
+			s.rx_multicast = u64_stats_read(&p->rx_multicast);
+			s.rx_errors = u64_stats_read(&p->rx_errors);
+			s.tx_packets = u64_stats_read(&p->tx_packets);
+			s.tx_bytes = u64_stats_read(&p->tx_bytes);
+			s.tx_dropped = u64_stats_read(&p->tx_dropped);
+			for (i = 0; i < MVLAN_DROP_MAX; i++)
+				s.drops[i] = u64_stats_read(&p->drops[i]);
 		} while (u64_stats_fetch_retry(&p->syncp, start));
 
-		stats->rx_packets += rx_packets;
-		stats->rx_bytes += rx_bytes;
-		stats->multicast += rx_multicast;
-		stats->rx_errors += rx_errors;
-		stats->rx_dropped += rx_errors;
-		stats->tx_packets += tx_packets;
-		stats->tx_bytes += tx_bytes;
-		stats->tx_dropped += tx_dropped;
+		stats->rx_packets += s.rx_packets;
+		stats->rx_bytes += s.rx_bytes;
+		stats->rx_multicast += s.rx_multicast;
+		stats->rx_errors += s.rx_errors;
+		stats->tx_packets += s.tx_packets;
+		stats->tx_bytes += s.tx_bytes;
+		stats->tx_dropped += s.tx_dropped;
+		for (i = 0; i < MVLAN_DROP_MAX; i++)
+			stats->drops[i] += s.drops[i];
 	}
+}
+
+/* As macvlan: rx_dropped is rx_errors, the failed deliveries. */
+static void mvlan_get_stats64(struct net_device *dev,
+			      struct rtnl_link_stats64 *stats)
+{
+	struct mvlan_stats s;
+
+	mvlan_get_stats(netdev_priv(dev), &s);
+	stats->rx_packets = s.rx_packets;
+	stats->rx_bytes = s.rx_bytes;
+	stats->multicast = s.rx_multicast;
+	stats->rx_errors = s.rx_errors;
+	stats->rx_dropped = s.rx_errors;
+	stats->tx_packets = s.tx_packets;
+	stats->tx_bytes = s.tx_bytes;
+	stats->tx_dropped = s.tx_dropped;
 }
 
 static int mvlan_vlan_rx_add_vid(struct net_device *dev, __be16 proto, u16 vid)

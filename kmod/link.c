@@ -10,8 +10,12 @@
 #include "mvlan_priv.h"
 
 static const struct nla_policy mvlan_policy[IFLA_MVLAN_MAX + 1] = {
-	[IFLA_MVLAN_MODE]	= NLA_POLICY_MASK(NLA_U32, MVLAN_MODE_ALL),
-	[IFLA_MVLAN_FLAGS]	= NLA_POLICY_MASK(NLA_U32, MVLAN_F_ALL),
+	[IFLA_MVLAN_MODE]		= NLA_POLICY_MASK(NLA_U32, MVLAN_MODE_ALL),
+	[IFLA_MVLAN_FLAGS]		= NLA_POLICY_MASK(NLA_U32, MVLAN_F_ALL),
+	[IFLA_MVLAN_BC_QUEUE_LEN]	= { .type = NLA_U32 },
+	[IFLA_MVLAN_BC_QUEUE_LEN_USED]	= { .type = NLA_REJECT },
+	[IFLA_MVLAN_BC_CUTOFF]		= { .type = NLA_S32 },
+	[IFLA_MVLAN_SOURCE_COUNT]	= { .type = NLA_REJECT },
 };
 
 static int mvlan_validate(struct nlattr *tb[], struct nlattr *data[],
@@ -40,56 +44,107 @@ static int mvlan_validate(struct nlattr *tb[], struct nlattr *data[],
 	return 0;
 }
 
+static void mvlan_set_bc_cutoff(struct mvlan_port *port, int cutoff)
+{
+	if (port->bc_cutoff == cutoff)
+		return;
+	port->bc_cutoff = cutoff;
+	mvlan_port_recompute_bc_filter(port);
+}
+
 /*
- * Apply a configuration change to an existing device, with macvlan's
- * rules. @mode and @flags may be NULL for "unchanged". Called under RTNL;
- * nothing changes when an error is returned.
+ * Apply a configuration change to an existing device, with macvlan's rules:
+ * never into or out of passthru mode; leaving source mode flushes the
+ * source list. The same code serves rtnetlink and the genl family. Called
+ * under RTNL; nothing changes when an error is returned.
  */
-int mvlan_change(struct mvlan_dev *vlan, const u32 *mode, const u32 *flags,
+int mvlan_change(struct mvlan_dev *vlan, const struct mvlan_config *cfg,
 		 struct netlink_ext_ack *extack)
 {
 	bool passthru = vlan->mode == MVLAN_MODE_PASSTHRU;
+	bool to_passthru = cfg->mode == MVLAN_MODE_PASSTHRU;
+	bool changed = false;
 	int err;
 
 	ASSERT_RTNL();
 
-	if (mode && (*mode == MVLAN_MODE_PASSTHRU) != passthru) {
+	if (cfg->set_mode && to_passthru != passthru) {
 		NL_SET_ERR_MSG(extack,
 			       "mvlan: cannot change into or out of passthru mode");
 		return -EINVAL;
 	}
 
-	if (flags && passthru && netif_running(vlan->dev) &&
-	    ((*flags ^ vlan->flags) & MVLAN_F_NOPROMISC)) {
+	if (cfg->set_flags && passthru && netif_running(vlan->dev) &&
+	    ((cfg->flags ^ vlan->flags) & MVLAN_F_NOPROMISC)) {
 		err = dev_set_promiscuity(vlan->lowerdev,
-					  *flags & MVLAN_F_NOPROMISC ? -1 : 1);
+					  cfg->flags & MVLAN_F_NOPROMISC ? -1 : 1);
 		if (err < 0)
 			return err;
 	}
 
-	if (flags)
-		WRITE_ONCE(vlan->flags, *flags);
-	if (mode)
-		WRITE_ONCE(vlan->mode, *mode);
+	if (cfg->set_flags && cfg->flags != vlan->flags) {
+		WRITE_ONCE(vlan->flags, cfg->flags);
+		changed = true;
+	}
+	if (cfg->set_bc_queue_len && cfg->bc_queue_len != vlan->bc_queue_len_req) {
+		vlan->bc_queue_len_req = cfg->bc_queue_len;
+		mvlan_port_update_bc_queue_len(vlan->port);
+		changed = true;
+	}
+	if (cfg->set_bc_cutoff && cfg->bc_cutoff != vlan->port->bc_cutoff) {
+		mvlan_set_bc_cutoff(vlan->port, cfg->bc_cutoff);
+		changed = true;
+	}
+	if (cfg->set_mode && cfg->mode != vlan->mode) {
+		if (vlan->mode == MVLAN_MODE_SOURCE) {
+			u32 flushed;
+
+			mvlan_source_txn_abort(vlan);
+			flushed = mvlan_source_flush(vlan);
+			if (flushed)
+				mvlan_nl_notify_source(vlan, 0, flushed);
+		}
+		WRITE_ONCE(vlan->mode, cfg->mode);
+		changed = true;
+	}
+
+	if (changed)
+		mvlan_nl_notify_dev(vlan->dev, MVLAN_CMD_DEV_CHANGE);
 	return 0;
+}
+
+/* The settings in an IFLA_INFO_DATA. */
+static void mvlan_config_from_data(struct nlattr *data[], struct mvlan_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	if (!data)
+		return;
+	if (data[IFLA_MVLAN_MODE]) {
+		cfg->set_mode = true;
+		cfg->mode = nla_get_u32(data[IFLA_MVLAN_MODE]);
+	}
+	if (data[IFLA_MVLAN_FLAGS]) {
+		cfg->set_flags = true;
+		cfg->flags = nla_get_u32(data[IFLA_MVLAN_FLAGS]);
+	}
+	if (data[IFLA_MVLAN_BC_QUEUE_LEN]) {
+		cfg->set_bc_queue_len = true;
+		cfg->bc_queue_len = nla_get_u32(data[IFLA_MVLAN_BC_QUEUE_LEN]);
+	}
+	if (data[IFLA_MVLAN_BC_CUTOFF]) {
+		cfg->set_bc_cutoff = true;
+		cfg->bc_cutoff = nla_get_s32(data[IFLA_MVLAN_BC_CUTOFF]);
+	}
 }
 
 static int mvlan_changelink(struct net_device *dev, struct nlattr *tb[],
 			    struct nlattr *data[],
 			    struct netlink_ext_ack *extack)
 {
-	u32 mode, flags;
+	struct mvlan_config cfg;
 
-	if (!data)
-		return 0;
-	if (data[IFLA_MVLAN_MODE])
-		mode = nla_get_u32(data[IFLA_MVLAN_MODE]);
-	if (data[IFLA_MVLAN_FLAGS])
-		flags = nla_get_u32(data[IFLA_MVLAN_FLAGS]);
-
-	return mvlan_change(netdev_priv(dev),
-			    data[IFLA_MVLAN_MODE] ? &mode : NULL,
-			    data[IFLA_MVLAN_FLAGS] ? &flags : NULL, extack);
+	mvlan_config_from_data(data, &cfg);
+	return mvlan_change(netdev_priv(dev), &cfg, extack);
 }
 
 static int mvlan_newlink(struct net *src_net, struct net_device *dev,
@@ -97,8 +152,8 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 			 struct netlink_ext_ack *extack)
 {
 	struct mvlan_dev *vlan = netdev_priv(dev);
-	u32 mode = MVLAN_MODE_DEFAULT, flags = 0;
 	struct net_device *lowerdev;
+	struct mvlan_config cfg;
 	struct mvlan_port *port;
 	bool create = false;
 	int err;
@@ -118,10 +173,11 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 	if (netif_is_mvlan(lowerdev))
 		lowerdev = ((struct mvlan_dev *)netdev_priv(lowerdev))->lowerdev;
 
-	if (data && data[IFLA_MVLAN_MODE])
-		mode = nla_get_u32(data[IFLA_MVLAN_MODE]);
-	if (data && data[IFLA_MVLAN_FLAGS])
-		flags = nla_get_u32(data[IFLA_MVLAN_FLAGS]);
+	mvlan_config_from_data(data, &cfg);
+	if (!cfg.set_mode)
+		cfg.mode = MVLAN_MODE_DEFAULT;
+	if (!cfg.set_bc_queue_len)
+		cfg.bc_queue_len = MVLAN_BC_QUEUE_LEN_DEFAULT;
 
 	if (!tb[IFLA_MTU]) {
 		dev->mtu = lowerdev->mtu;
@@ -150,7 +206,7 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 		err = -EINVAL;
 		goto destroy_port;
 	}
-	if (mode == MVLAN_MODE_PASSTHRU) {
+	if (cfg.mode == MVLAN_MODE_PASSTHRU) {
 		if (port->count) {
 			NL_SET_ERR_MSG(extack,
 				       "mvlan: passthru mode needs a lower device without other mvlan devices");
@@ -164,9 +220,12 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 	vlan->lowerdev = lowerdev;
 	vlan->dev = dev;
 	vlan->port = port;
-	vlan->mode = mode;
-	vlan->flags = flags;
-	vlan->bc_queue_len_req = MVLAN_DEFAULT_BC_QUEUE_LEN;
+	vlan->mode = cfg.mode;
+	vlan->flags = cfg.flags;
+	vlan->bc_queue_len_req = cfg.bc_queue_len;
+	mvlan_source_dev_init(vlan);
+	if (cfg.set_bc_cutoff)
+		mvlan_set_bc_cutoff(port, cfg.bc_cutoff);
 
 	err = register_netdevice(dev);
 	if (err < 0)
@@ -199,6 +258,8 @@ static void mvlan_dellink(struct net_device *dev, struct list_head *head)
 {
 	struct mvlan_dev *vlan = netdev_priv(dev);
 
+	mvlan_source_txn_abort(vlan);
+	mvlan_source_flush(vlan);
 	list_del_rcu(&vlan->list);
 	mvlan_port_update_bc_queue_len(vlan->port);
 	unregister_netdevice_queue(dev, head);
@@ -208,7 +269,11 @@ static void mvlan_dellink(struct net_device *dev, struct list_head *head)
 static size_t mvlan_get_size(const struct net_device *dev)
 {
 	return nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_MODE */
-	       nla_total_size(sizeof(u32));	/* IFLA_MVLAN_FLAGS */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_FLAGS */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_BC_QUEUE_LEN */
+	       nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_BC_QUEUE_LEN_USED */
+	       nla_total_size(sizeof(s32)) +	/* IFLA_MVLAN_BC_CUTOFF */
+	       nla_total_size(sizeof(u32));	/* IFLA_MVLAN_SOURCE_COUNT */
 }
 
 static int mvlan_fill_info(struct sk_buff *skb, const struct net_device *dev)
@@ -216,7 +281,12 @@ static int mvlan_fill_info(struct sk_buff *skb, const struct net_device *dev)
 	const struct mvlan_dev *vlan = netdev_priv(dev);
 
 	if (nla_put_u32(skb, IFLA_MVLAN_MODE, vlan->mode) ||
-	    nla_put_u32(skb, IFLA_MVLAN_FLAGS, vlan->flags))
+	    nla_put_u32(skb, IFLA_MVLAN_FLAGS, vlan->flags) ||
+	    nla_put_u32(skb, IFLA_MVLAN_BC_QUEUE_LEN, vlan->bc_queue_len_req) ||
+	    nla_put_u32(skb, IFLA_MVLAN_BC_QUEUE_LEN_USED,
+			READ_ONCE(vlan->port->bc_queue_len_used)) ||
+	    nla_put_s32(skb, IFLA_MVLAN_BC_CUTOFF, vlan->port->bc_cutoff) ||
+	    nla_put_u32(skb, IFLA_MVLAN_SOURCE_COUNT, vlan->source_count))
 		return -EMSGSIZE;
 	return 0;
 }

@@ -13,9 +13,13 @@ static int __init mvlan_init_module(void)
 {
 	int err;
 
-	err = mvlan_notifier_register();
+	err = mvlan_source_init();
 	if (err)
 		return err;
+
+	err = mvlan_notifier_register();
+	if (err)
+		goto source_exit;
 
 	err = rtnl_link_register(&mvlan_link_ops);
 	if (err)
@@ -32,15 +36,18 @@ unregister_link:
 	rtnl_link_unregister(&mvlan_link_ops);
 unregister_notifier:
 	mvlan_notifier_unregister();
+source_exit:
+	mvlan_source_exit();
 	return err;
 }
 
 static void __exit mvlan_exit_module(void)
 {
-	mvlan_genl_unregister();
-	/* deletes every remaining mvlan device */
+	/* deletes every remaining mvlan device, telling the events group */
 	rtnl_link_unregister(&mvlan_link_ops);
+	mvlan_genl_unregister();
 	mvlan_notifier_unregister();
+	mvlan_source_exit();
 }
 
 module_init(mvlan_init_module);

@@ -15,18 +15,26 @@
 
 #include "compat.h"
 
-#define MVLAN_VERSION			"0.1.0"
-
 #define MVLAN_MC_FILTER_BITS		8
 #define MVLAN_MC_FILTER_SZ		BIT(MVLAN_MC_FILTER_BITS)
-#define MVLAN_DEFAULT_BC_QUEUE_LEN	1000
-#define MVLAN_DEFAULT_BC_CUTOFF		1
 
 #define MVLAN_MODE_ALL	(MVLAN_MODE_PRIVATE | MVLAN_MODE_VEPA | \
 			 MVLAN_MODE_BRIDGE | MVLAN_MODE_PASSTHRU | \
 			 MVLAN_MODE_SOURCE)
 
-/* Per-CPU counters of one device, read by ndo_get_stats64. */
+/* Why a frame meant for a device did not reach it (MVLAN_STATS_A_DROP_*). */
+enum mvlan_drop_reason {
+	MVLAN_DROP_DEV_DOWN,
+	MVLAN_DROP_NOMEM,
+	MVLAN_DROP_FILTERED,
+	MVLAN_DROP_BACKLOG,
+	MVLAN_DROP_MAX,
+};
+
+/*
+ * Per-CPU counters of one device. The first ones are what ndo_get_stats64
+ * reports, counted exactly as macvlan counts them; drops[] says why.
+ */
 struct mvlan_pcpu_stats {
 	u64_stats_t		rx_packets;
 	u64_stats_t		rx_bytes;
@@ -35,8 +43,33 @@ struct mvlan_pcpu_stats {
 	u64_stats_t		tx_bytes;
 	u64_stats_t		rx_errors;
 	u64_stats_t		tx_dropped;
+	u64_stats_t		drops[MVLAN_DROP_MAX];
 	struct u64_stats_sync	syncp;
 };
+
+/* The sum over all CPUs. */
+struct mvlan_stats {
+	u64	rx_packets;
+	u64	rx_bytes;
+	u64	rx_multicast;
+	u64	rx_errors;
+	u64	tx_packets;
+	u64	tx_bytes;
+	u64	tx_dropped;
+	u64	drops[MVLAN_DROP_MAX];
+};
+
+/* A source list entry as a dump shows it. */
+struct mvlan_source_info {
+	unsigned char	addr[ETH_ALEN];
+	bool		seen;
+	u64		packets;
+	u64		bytes;
+	u64		last_seen_ms;
+};
+
+struct mvlan_source_entry;
+struct mvlan_source_txn;
 
 /*
  * The state mvlan keeps on a lower device: one per lower device, shared by
@@ -44,11 +77,14 @@ struct mvlan_pcpu_stats {
  *
  * @vlan_hash: the devices that are up, by MAC address (RCU readers, RTNL
  *	writers). Passthru devices are not in it.
+ * @source_hash: the source list entries of all its source-mode devices,
+ *	by source MAC (RCU readers, RTNL writers).
  * @vlans: every device on this lower (RCU readers, RTNL writers).
  */
 struct mvlan_port {
 	struct net_device	*dev;
 	struct rhashtable	vlan_hash;
+	struct rhltable		source_hash;
 	struct list_head	vlans;
 	int			count;
 	bool			passthru;
@@ -57,6 +93,7 @@ struct mvlan_port {
 	int			bc_cutoff;
 	struct sk_buff_head	bc_queue;
 	struct work_struct	bc_work;
+	atomic64_t		bc_queue_drops;
 	DECLARE_BITMAP(mc_filter, MVLAN_MC_FILTER_SZ);
 	DECLARE_BITMAP(bc_filter, MVLAN_MC_FILTER_SZ);
 	unsigned char		perm_addr[ETH_ALEN];
@@ -78,11 +115,29 @@ struct mvlan_dev {
 	netdev_features_t	set_features;
 	struct mvlan_pcpu_stats __percpu *pcpu_stats;
 	DECLARE_BITMAP(mc_filter, MVLAN_MC_FILTER_SZ);
+	/* the source list, under RTNL; see source.c */
+	struct list_head	sources;
+	u32			source_count;
+	u32			source_gen;	/* read by the data path */
+	u32			source_seq;	/* changes with the list */
+	struct mvlan_source_txn	*source_txn;
+};
+
+/* A change of device settings; set_* says what to change. */
+struct mvlan_config {
+	bool	set_mode;
+	bool	set_flags;
+	bool	set_bc_queue_len;
+	bool	set_bc_cutoff;
+	u32	mode;
+	u32	flags;
+	u32	bc_queue_len;
+	s32	bc_cutoff;
 };
 
 /* link.c */
 extern struct rtnl_link_ops mvlan_link_ops;
-int mvlan_change(struct mvlan_dev *vlan, const u32 *mode, const u32 *flags,
+int mvlan_change(struct mvlan_dev *vlan, const struct mvlan_config *cfg,
 		 struct netlink_ext_ack *extack);
 
 /* dev.c */
@@ -90,6 +145,8 @@ void mvlan_setup(struct net_device *dev);
 bool netif_is_mvlan(const struct net_device *dev);
 void mvlan_count_rx(const struct mvlan_dev *vlan, unsigned int len,
 		    bool success, bool multicast);
+void mvlan_count_drop(const struct mvlan_dev *vlan, enum mvlan_drop_reason why);
+void mvlan_get_stats(const struct mvlan_dev *vlan, struct mvlan_stats *stats);
 void mvlan_compute_filter(unsigned long *mc_filter, struct net_device *dev,
 			  const struct mvlan_dev *vlan, int cutoff);
 u32 mvlan_mc_hash(const struct mvlan_dev *vlan, const unsigned char *addr);
@@ -120,9 +177,39 @@ void mvlan_bc_queue_purge(struct mvlan_port *port);
 /* tx.c */
 netdev_tx_t mvlan_start_xmit(struct sk_buff *skb, struct net_device *dev);
 
+/* source.c */
+int mvlan_source_init(void);
+void mvlan_source_exit(void);
+void mvlan_source_dev_init(struct mvlan_dev *vlan);
+int mvlan_source_port_init(struct mvlan_port *port);
+void mvlan_source_port_destroy(struct mvlan_port *port);
+int mvlan_source_add(struct mvlan_dev *vlan, const unsigned char *addr);
+int mvlan_source_del(struct mvlan_dev *vlan, const unsigned char *addr);
+u32 mvlan_source_flush(struct mvlan_dev *vlan);
+struct mvlan_source_txn *mvlan_source_txn_get(struct mvlan_dev *vlan,
+					      struct net *net, u32 portid,
+					      u32 flags,
+					      struct netlink_ext_ack *extack);
+int mvlan_source_txn_add(struct mvlan_source_txn *txn,
+			 const unsigned char *addr);
+void mvlan_source_txn_commit(struct mvlan_source_txn *txn, u32 *old_count,
+			     u32 *new_count);
+void mvlan_source_txn_abort(struct mvlan_dev *vlan);
+struct mvlan_source_entry *mvlan_source_first(struct mvlan_dev *vlan);
+struct mvlan_source_entry *mvlan_source_next(struct mvlan_dev *vlan,
+					     struct mvlan_source_entry *entry);
+struct mvlan_source_entry *mvlan_source_nth(struct mvlan_dev *vlan,
+					    unsigned long n);
+void mvlan_source_entry_info(const struct mvlan_source_entry *entry,
+			     struct mvlan_source_info *info);
+bool mvlan_forward_source(struct sk_buff *skb, struct mvlan_port *port,
+			  const unsigned char *addr);
+
 /* netlink.c */
 int mvlan_genl_register(void);
 void mvlan_genl_unregister(void);
+void mvlan_nl_notify_dev(struct net_device *dev, u8 cmd);
+void mvlan_nl_notify_source(struct mvlan_dev *vlan, u32 added, u32 removed);
 
 static inline struct mvlan_port *mvlan_port_get_rcu(const struct net_device *lower)
 {

@@ -127,19 +127,24 @@ int mvlan_port_create(struct net_device *lower, struct netlink_ext_ack *extack)
 	err = rhashtable_init(&port->vlan_hash, &mvlan_hash_params);
 	if (err)
 		goto free_port;
+	err = mvlan_source_port_init(port);
+	if (err)
+		goto destroy_hash;
 
 	port->dev = lower;
 	ether_addr_copy(port->perm_addr, lower->dev_addr);
 	INIT_LIST_HEAD(&port->vlans);
-	port->bc_cutoff = MVLAN_DEFAULT_BC_CUTOFF;
+	port->bc_cutoff = MVLAN_BC_CUTOFF_DEFAULT;
 	skb_queue_head_init(&port->bc_queue);
 	INIT_WORK(&port->bc_work, mvlan_process_broadcast);
 
 	err = netdev_rx_handler_register(lower, mvlan_handle_frame, port);
 	if (err)
-		goto destroy_hash;
+		goto destroy_source_hash;
 	return 0;
 
+destroy_source_hash:
+	mvlan_source_port_destroy(port);
 destroy_hash:
 	rhashtable_destroy(&port->vlan_hash);
 free_port:
@@ -167,6 +172,7 @@ void mvlan_port_destroy(struct net_device *lower)
 		dev_set_mac_address(lower, &sa, NULL);
 	}
 
+	mvlan_source_port_destroy(port);
 	rhashtable_destroy(&port->vlan_hash);
 	kfree(port);
 }
@@ -178,6 +184,15 @@ static int mvlan_device_event(struct notifier_block *unused,
 	struct mvlan_dev *vlan, *next;
 	struct mvlan_port *port;
 	LIST_HEAD(list_kill);
+
+	if (netif_is_mvlan(dev)) {
+		/* creation, deletion and moves between netns */
+		if (event == NETDEV_REGISTER)
+			mvlan_nl_notify_dev(dev, MVLAN_CMD_DEV_NEW);
+		else if (event == NETDEV_UNREGISTER)
+			mvlan_nl_notify_dev(dev, MVLAN_CMD_DEV_DEL);
+		return NOTIFY_DONE;
+	}
 
 	if (!netif_is_mvlan_port(dev))
 		return NOTIFY_DONE;

@@ -61,12 +61,17 @@ void mvlan_broadcast(struct sk_buff *skb, const struct mvlan_port *port,
 		if (!test_bit(mvlan_mc_hash(vlan, eth->h_dest), vlan->mc_filter))
 			continue;
 
-		err = NET_RX_DROP;
 		nskb = skb_clone(skb, GFP_ATOMIC);
-		if (likely(nskb))
+		if (likely(nskb)) {
 			err = mvlan_broadcast_one(nskb, vlan, eth,
 						  mode == MVLAN_MODE_BRIDGE) ?:
 			      netif_rx(nskb);
+			if (err != NET_RX_SUCCESS)
+				mvlan_count_drop(vlan, MVLAN_DROP_BACKLOG);
+		} else {
+			err = NET_RX_DROP;
+			mvlan_count_drop(vlan, MVLAN_DROP_NOMEM);
+		}
 		mvlan_count_rx(vlan, skb->len + ETH_HLEN,
 			       err == NET_RX_SUCCESS, true);
 	}
@@ -145,6 +150,7 @@ static void mvlan_broadcast_enqueue(struct mvlan_port *port,
 
 	kfree_skb(nskb);
 drop:
+	atomic64_inc(&port->bc_queue_drops);
 	dev_core_stats_rx_dropped_inc(skb->dev);
 }
 
@@ -177,6 +183,11 @@ static rx_handler_result_t mvlan_handle_multicast(struct sk_buff **pskb,
 	*pskb = skb;
 	eth = eth_hdr(skb);
 
+	if (mvlan_forward_source(skb, port, eth->h_source)) {
+		kfree_skb(skb);
+		return RX_HANDLER_CONSUMED;
+	}
+
 	src = mvlan_hash_lookup(port, eth->h_source);
 	if (src && src->mode != MVLAN_MODE_VEPA &&
 	    src->mode != MVLAN_MODE_BRIDGE) {
@@ -185,6 +196,8 @@ static rx_handler_result_t mvlan_handle_multicast(struct sk_buff **pskb,
 		 * as a packet of no bytes, as macvlan counts it.
 		 */
 		ret = mvlan_broadcast_one(skb, src, eth, false) ?: __netif_rx(skb);
+		if (ret != NET_RX_SUCCESS)
+			mvlan_count_drop(src, MVLAN_DROP_BACKLOG);
 		mvlan_count_rx(src, 0, ret == NET_RX_SUCCESS, false);
 		return RX_HANDLER_CONSUMED;
 	}
@@ -216,6 +229,11 @@ rx_handler_result_t mvlan_handle_frame(struct sk_buff **pskb)
 	if (is_multicast_ether_addr(eth->h_dest))
 		return mvlan_handle_multicast(pskb, port);
 
+	if (mvlan_forward_source(skb, port, eth->h_source)) {
+		kfree_skb(skb);
+		return RX_HANDLER_CONSUMED;
+	}
+
 	if (port->passthru)
 		vlan = list_first_or_null_rcu(&port->vlans, struct mvlan_dev,
 					      list);
@@ -226,6 +244,8 @@ rx_handler_result_t mvlan_handle_frame(struct sk_buff **pskb)
 
 	dev = vlan->dev;
 	if (unlikely(!(dev->flags & IFF_UP))) {
+		/* not a device error: macvlan does not count it either */
+		mvlan_count_drop(vlan, MVLAN_DROP_DEV_DOWN);
 		kfree_skb(skb);
 		return RX_HANDLER_CONSUMED;
 	}
@@ -233,6 +253,7 @@ rx_handler_result_t mvlan_handle_frame(struct sk_buff **pskb)
 	len = skb->len + ETH_HLEN;
 	skb = skb_share_check(skb, GFP_ATOMIC);
 	if (!skb) {
+		mvlan_count_drop(vlan, MVLAN_DROP_NOMEM);
 		mvlan_count_rx(vlan, len, false, false);
 		return RX_HANDLER_CONSUMED;
 	}

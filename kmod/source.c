@@ -1,0 +1,443 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * mvlan: the source-MAC table of source-mode devices.
+ *
+ * All entries of a port live in one rhltable keyed by source MAC, so that a
+ * frame costs one hash lookup however long the lists grow; a MAC listed by
+ * several devices has an entry for each. Each device also keeps its entries
+ * on a list (RTNL) for flushing and dumping.
+ *
+ * Atomic replacement: an entry belongs to a generation of its device's list
+ * and frames only match entries of the device's current generation. A new
+ * list is built in the next generation, invisible to frames, and becomes
+ * the list by one store of the device's generation; the old entries are then
+ * unhashed. A replacement may span several netlink messages of one socket
+ * (a transaction); it is dropped on error, when that socket closes or when
+ * the device goes away.
+ */
+#include <linux/etherdevice.h>
+#include <linux/jhash.h>
+#include <linux/netdevice.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+
+#include "mvlan_priv.h"
+
+struct mvlan_source_entry {
+	struct rhlist_head	node;
+	struct list_head	list;
+	struct mvlan_dev	*vlan;
+	unsigned char		addr[ETH_ALEN] __aligned(sizeof(u16));
+	u32			gen;
+	atomic64_t		packets;
+	atomic64_t		bytes;
+	unsigned long		last_seen;	/* jiffies; 0: never */
+	struct rcu_head		rcu;
+};
+
+/* A replacement list in the making, see above. */
+struct mvlan_source_txn {
+	struct list_head	entries;
+	struct list_head	all;		/* on mvlan_txns */
+	struct mvlan_dev	*vlan;
+	struct net		*net;		/* the owner socket's netns */
+	u32			portid;		/* the owner socket */
+	u32			count;
+};
+
+static struct kmem_cache *mvlan_source_cache __read_mostly;
+/* open transactions of all devices, under RTNL */
+static LIST_HEAD(mvlan_txns);
+/*
+ * The last source_seq handed out, under RTNL. Unique across devices, so
+ * that a dump never mistakes another device's list for the one it walked.
+ */
+static u32 mvlan_source_seq_last;
+
+static void mvlan_source_changed(struct mvlan_dev *vlan)
+{
+	vlan->source_seq = ++mvlan_source_seq_last;
+}
+
+void mvlan_source_dev_init(struct mvlan_dev *vlan)
+{
+	INIT_LIST_HEAD(&vlan->sources);
+	mvlan_source_changed(vlan);
+}
+
+static u32 mvlan_source_hashfn(const void *data, u32 len, u32 seed)
+{
+	const unsigned char *addr = data;
+
+	return jhash_2words(get_unaligned((const u32 *)addr),
+			    get_unaligned((const u16 *)(addr + 4)), seed);
+}
+
+static const struct rhashtable_params mvlan_source_params = {
+	.head_offset		= offsetof(struct mvlan_source_entry, node),
+	.key_offset		= offsetof(struct mvlan_source_entry, addr),
+	.key_len		= ETH_ALEN,
+	.hashfn			= mvlan_source_hashfn,
+	.automatic_shrinking	= true,
+};
+
+int mvlan_source_port_init(struct mvlan_port *port)
+{
+	return rhltable_init(&port->source_hash, &mvlan_source_params);
+}
+
+/* Every device's entries are gone by now: the table is empty. */
+void mvlan_source_port_destroy(struct mvlan_port *port)
+{
+	rhltable_destroy(&port->source_hash);
+}
+
+static void mvlan_source_free_rcu(struct rcu_head *head)
+{
+	kmem_cache_free(mvlan_source_cache,
+			container_of(head, struct mvlan_source_entry, rcu));
+}
+
+static void mvlan_source_unhash(struct mvlan_source_entry *entry)
+{
+	rhltable_remove(&entry->vlan->port->source_hash, &entry->node,
+			mvlan_source_params);
+	list_del(&entry->list);
+	call_rcu(&entry->rcu, mvlan_source_free_rcu);
+}
+
+/* @vlan's entry for @addr in generation @gen. Under RTNL. */
+static struct mvlan_source_entry *
+mvlan_source_find(const struct mvlan_dev *vlan, const unsigned char *addr,
+		  u32 gen)
+{
+	struct mvlan_source_entry *entry;
+	struct rhlist_head *list, *pos;
+
+	list = rhltable_lookup(&vlan->port->source_hash, addr,
+			       mvlan_source_params);
+	rhl_for_each_entry_rcu(entry, pos, list, node) {
+		if (entry->vlan == vlan && entry->gen == gen)
+			return entry;
+	}
+	return NULL;
+}
+
+/*
+ * Add @addr to generation @gen of @vlan's list, on @head. Returns 1 when
+ * added, 0 when it was there already, or an error.
+ */
+static int mvlan_source_insert(struct mvlan_dev *vlan, const unsigned char *addr,
+			       u32 gen, struct list_head *head)
+{
+	struct mvlan_source_entry *entry;
+	int err;
+
+	if (mvlan_source_find(vlan, addr, gen))
+		return 0;
+
+	entry = kmem_cache_zalloc(mvlan_source_cache, GFP_KERNEL);
+	if (!entry)
+		return -ENOMEM;
+	entry->vlan = vlan;
+	entry->gen = gen;
+	ether_addr_copy(entry->addr, addr);
+
+	err = rhltable_insert(&vlan->port->source_hash, &entry->node,
+			      mvlan_source_params);
+	if (err) {
+		kmem_cache_free(mvlan_source_cache, entry);
+		return err;
+	}
+	list_add_tail(&entry->list, head);
+	return 1;
+}
+
+/* Under RTNL. Returns the number added or an error (some may be added). */
+int mvlan_source_add(struct mvlan_dev *vlan, const unsigned char *addr)
+{
+	int ret;
+
+	ret = mvlan_source_insert(vlan, addr, vlan->source_gen, &vlan->sources);
+	if (ret > 0) {
+		vlan->source_count++;
+		mvlan_source_changed(vlan);
+	}
+	return ret;
+}
+
+/* Under RTNL. Returns 1 if @addr was listed, else 0. */
+int mvlan_source_del(struct mvlan_dev *vlan, const unsigned char *addr)
+{
+	struct mvlan_source_entry *entry;
+
+	entry = mvlan_source_find(vlan, addr, vlan->source_gen);
+	if (!entry)
+		return 0;
+	mvlan_source_unhash(entry);
+	vlan->source_count--;
+	mvlan_source_changed(vlan);
+	return 1;
+}
+
+static void mvlan_source_unhash_all(struct list_head *head)
+{
+	struct mvlan_source_entry *entry, *tmp;
+
+	list_for_each_entry_safe(entry, tmp, head, list) {
+		mvlan_source_unhash(entry);
+		cond_resched();
+	}
+}
+
+/* Under RTNL. Returns the number of entries removed. */
+u32 mvlan_source_flush(struct mvlan_dev *vlan)
+{
+	u32 count = vlan->source_count;
+
+	mvlan_source_unhash_all(&vlan->sources);
+	vlan->source_count = 0;
+	mvlan_source_changed(vlan);
+	return count;
+}
+
+static void mvlan_source_txn_free(struct mvlan_source_txn *txn)
+{
+	mvlan_source_unhash_all(&txn->entries);
+	list_del(&txn->all);
+	txn->vlan->source_txn = NULL;
+	kfree(txn);
+}
+
+/* Drop @vlan's open transaction, if any. Under RTNL. */
+void mvlan_source_txn_abort(struct mvlan_dev *vlan)
+{
+	if (vlan->source_txn)
+		mvlan_source_txn_free(vlan->source_txn);
+}
+
+/*
+ * The transaction of @vlan that a SOURCE_SET message from (@net, @portid)
+ * with @flags adds to: a new one, or the open one for CONTINUE.
+ */
+struct mvlan_source_txn *mvlan_source_txn_get(struct mvlan_dev *vlan,
+					      struct net *net, u32 portid,
+					      u32 flags,
+					      struct netlink_ext_ack *extack)
+{
+	struct mvlan_source_txn *txn = vlan->source_txn;
+	bool mine = txn && txn->portid == portid && net_eq(txn->net, net);
+
+	if (flags & MVLAN_SOURCE_SET_F_CONTINUE) {
+		if (!mine) {
+			NL_SET_ERR_MSG(extack,
+				       "no source set transaction of this socket is open on the device");
+			return ERR_PTR(-EINVAL);
+		}
+		return txn;
+	}
+
+	if (txn && !mine) {
+		NL_SET_ERR_MSG(extack,
+			       "another socket has a source set transaction open on the device");
+		return ERR_PTR(-EBUSY);
+	}
+	/* a new replacement from the same socket restarts */
+	mvlan_source_txn_abort(vlan);
+
+	txn = kzalloc(sizeof(*txn), GFP_KERNEL);
+	if (!txn)
+		return ERR_PTR(-ENOMEM);
+	INIT_LIST_HEAD(&txn->entries);
+	txn->vlan = vlan;
+	txn->net = net;
+	txn->portid = portid;
+	list_add(&txn->all, &mvlan_txns);
+	vlan->source_txn = txn;
+	return txn;
+}
+
+/* Stage @addr in @txn. Returns 0 or an error. */
+int mvlan_source_txn_add(struct mvlan_source_txn *txn, const unsigned char *addr)
+{
+	int ret;
+
+	ret = mvlan_source_insert(txn->vlan, addr, txn->vlan->source_gen + 1,
+				  &txn->entries);
+	if (ret > 0)
+		txn->count++;
+	return ret < 0 ? ret : 0;
+}
+
+/*
+ * Make the staged list the device's list, in one store, and drop the old
+ * one. Fills in how many entries the list had before and has now.
+ */
+void mvlan_source_txn_commit(struct mvlan_source_txn *txn, u32 *old_count,
+			     u32 *new_count)
+{
+	struct mvlan_dev *vlan = txn->vlan;
+	LIST_HEAD(old);
+
+	*old_count = vlan->source_count;
+	*new_count = txn->count;
+
+	/* frames match the new generation from here on */
+	WRITE_ONCE(vlan->source_gen, vlan->source_gen + 1);
+
+	list_splice_init(&vlan->sources, &old);
+	list_splice_init(&txn->entries, &vlan->sources);
+	vlan->source_count = txn->count;
+	mvlan_source_changed(vlan);
+	mvlan_source_txn_free(txn);
+	mvlan_source_unhash_all(&old);
+}
+
+/*
+ * A netlink socket closed: drop the transactions it left open. Runs in
+ * process context from the socket's release, with no lock held.
+ */
+static int mvlan_source_netlink_event(struct notifier_block *nb,
+				      unsigned long event, void *ptr)
+{
+	struct netlink_notify *n = ptr;
+	struct mvlan_source_txn *txn, *tmp;
+
+	if (event != NETLINK_URELEASE || n->protocol != NETLINK_GENERIC)
+		return NOTIFY_DONE;
+
+	rtnl_lock();
+	list_for_each_entry_safe(txn, tmp, &mvlan_txns, all) {
+		if (txn->portid == n->portid && net_eq(txn->net, n->net))
+			mvlan_source_txn_free(txn);
+	}
+	rtnl_unlock();
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block mvlan_source_netlink_notifier = {
+	.notifier_call = mvlan_source_netlink_event,
+};
+
+/* Walk @vlan's list: the first entry, then the next. Under RTNL. */
+struct mvlan_source_entry *mvlan_source_first(struct mvlan_dev *vlan)
+{
+	return list_first_entry_or_null(&vlan->sources,
+					struct mvlan_source_entry, list);
+}
+
+struct mvlan_source_entry *mvlan_source_next(struct mvlan_dev *vlan,
+					     struct mvlan_source_entry *entry)
+{
+	if (list_is_last(&entry->list, &vlan->sources))
+		return NULL;
+	return list_next_entry(entry, list);
+}
+
+/* The @n-th entry of @vlan's list (0-based), or NULL. Under RTNL. */
+struct mvlan_source_entry *mvlan_source_nth(struct mvlan_dev *vlan,
+					    unsigned long n)
+{
+	struct mvlan_source_entry *entry;
+
+	list_for_each_entry(entry, &vlan->sources, list) {
+		if (!n--)
+			return entry;
+	}
+	return NULL;
+}
+
+void mvlan_source_entry_info(const struct mvlan_source_entry *entry,
+			     struct mvlan_source_info *info)
+{
+	unsigned long last = READ_ONCE(entry->last_seen);
+
+	ether_addr_copy(info->addr, entry->addr);
+	info->packets = atomic64_read(&entry->packets);
+	info->bytes = atomic64_read(&entry->bytes);
+	info->seen = last != 0;
+	info->last_seen_ms = info->seen ? jiffies_to_msecs(jiffies - last) : 0;
+}
+
+/* Hand a copy of @skb to the source-mode device @vlan. Under RCU. */
+static void mvlan_forward_source_one(struct sk_buff *skb,
+				     struct mvlan_source_entry *entry)
+{
+	struct mvlan_dev *vlan = entry->vlan;
+	struct net_device *dev = vlan->dev;
+	struct sk_buff *nskb;
+	unsigned int len;
+	int ret;
+
+	if (unlikely(!(dev->flags & IFF_UP)))
+		return;
+
+	len = skb->len + ETH_HLEN;
+	atomic64_inc(&entry->packets);
+	atomic64_add(len, &entry->bytes);
+	/* the line is dirty already: no need to test before the store */
+	WRITE_ONCE(entry->last_seen, jiffies ? : 1);
+
+	nskb = skb_clone(skb, GFP_ATOMIC);
+	if (!nskb) {
+		mvlan_count_drop(vlan, MVLAN_DROP_NOMEM);
+		return;
+	}
+	nskb->dev = dev;
+	if (ether_addr_equal_64bits(eth_hdr(skb)->h_dest, dev->dev_addr))
+		nskb->pkt_type = PACKET_HOST;
+
+	ret = __netif_rx(nskb);
+	if (ret != NET_RX_SUCCESS)
+		mvlan_count_drop(vlan, MVLAN_DROP_BACKLOG);
+	mvlan_count_rx(vlan, len, ret == NET_RX_SUCCESS, false);
+}
+
+/*
+ * Copy @skb to every up source-mode device that lists its source address.
+ * Returns true when one of them has nodst: the frame goes no further.
+ * Under RCU.
+ */
+bool mvlan_forward_source(struct sk_buff *skb, struct mvlan_port *port,
+			  const unsigned char *addr)
+{
+	struct mvlan_source_entry *entry;
+	struct rhlist_head *list, *pos;
+	bool consume = false;
+
+	list = rhltable_lookup(&port->source_hash, addr, mvlan_source_params);
+	rhl_for_each_entry_rcu(entry, pos, list, node) {
+		struct mvlan_dev *vlan = entry->vlan;
+
+		if (entry->gen != READ_ONCE(vlan->source_gen))
+			continue;
+		if (READ_ONCE(vlan->flags) & MVLAN_F_NODST) {
+			consume = true;
+			mvlan_count_drop(vlan, MVLAN_DROP_FILTERED);
+		}
+		mvlan_forward_source_one(skb, entry);
+	}
+	return consume;
+}
+
+int __init mvlan_source_init(void)
+{
+	int err;
+
+	mvlan_source_cache = KMEM_CACHE(mvlan_source_entry, 0);
+	if (!mvlan_source_cache)
+		return -ENOMEM;
+	err = netlink_register_notifier(&mvlan_source_netlink_notifier);
+	if (err)
+		kmem_cache_destroy(mvlan_source_cache);
+	return err;
+}
+
+void mvlan_source_exit(void)
+{
+	netlink_unregister_notifier(&mvlan_source_netlink_notifier);
+	/* entries freed by call_rcu() must be gone before their cache */
+	rcu_barrier();
+	kmem_cache_destroy(mvlan_source_cache);
+}
