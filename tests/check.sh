@@ -64,6 +64,11 @@ fi
 
 run unit make -s -C cli check
 
+if ! tests/tools/ynl-extract.sh; then
+	echo "FAIL: extract the YNL client"
+	failed=$((failed + 1))
+fi
+
 kvers=${MVLAN_KVERS:-$(kernels)}
 if [[ -z "$kvers" ]]; then
 	echo "FAIL: no kernel with headers installed (run make deps)"
