@@ -608,7 +608,6 @@ static const struct genl_ops mvlan_genl_ops[] = {
 	},
 	{
 		.cmd		= MVLAN_CMD_SOURCE_GET,
-		.start		= mvlan_nl_source_get_start,
 		.dumpit		= mvlan_nl_source_get_dumpit,
 		.policy		= mvlan_dev_policy,
 		.maxattr	= MVLAN_A_MAX,

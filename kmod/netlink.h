@@ -30,7 +30,6 @@ int mvlan_nl_source_add_doit(struct sk_buff *skb, struct genl_info *info);
 int mvlan_nl_source_del_doit(struct sk_buff *skb, struct genl_info *info);
 int mvlan_nl_source_flush_doit(struct sk_buff *skb, struct genl_info *info);
 int mvlan_nl_source_set_doit(struct sk_buff *skb, struct genl_info *info);
-int mvlan_nl_source_get_start(struct netlink_callback *cb);
 int mvlan_nl_source_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 
 /* The request's attributes, in a dump. */

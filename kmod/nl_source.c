@@ -229,20 +229,31 @@ enum {
 	MVLAN_SRC_CB_DONE,
 };
 
-int mvlan_nl_source_get_start(struct netlink_callback *cb)
+/*
+ * The device of a SOURCE_GET dump: named by the request on the first call
+ * (errors then carry an extack on every kernel, unlike errors of a dump's
+ * start callback before 6.3), by its ifindex on the following ones.
+ */
+static struct mvlan_dev *mvlan_nl_source_get_dev(struct sk_buff *skb,
+						 struct netlink_callback *cb)
 {
-	struct nlattr **attrs = mvlan_nl_dump_attrs(cb);
+	struct net_device *dev;
 	struct mvlan_dev *vlan;
-	int err = 0;
 
-	rtnl_lock();
-	vlan = mvlan_nl_get_dev(sock_net(cb->skb->sk), attrs, cb->extack);
-	if (IS_ERR(vlan))
-		err = PTR_ERR(vlan);
-	else
-		cb->args[MVLAN_SRC_CB_IFINDEX] = vlan->dev->ifindex;
-	rtnl_unlock();
-	return err;
+	if (!cb->args[MVLAN_SRC_CB_IFINDEX]) {
+		vlan = mvlan_nl_get_dev(sock_net(skb->sk), mvlan_nl_dump_attrs(cb),
+					cb->extack);
+		if (!IS_ERR(vlan))
+			cb->args[MVLAN_SRC_CB_IFINDEX] = vlan->dev->ifindex;
+		return vlan;
+	}
+
+	dev = __dev_get_by_index(sock_net(skb->sk), cb->args[MVLAN_SRC_CB_IFINDEX]);
+	if (!dev || !netif_is_mvlan(dev)) {
+		NL_SET_ERR_MSG(cb->extack, "the device went away during the dump");
+		return ERR_PTR(-ENODEV);
+	}
+	return netdev_priv(dev);
 }
 
 static int mvlan_nl_put_source(struct sk_buff *skb,
@@ -273,7 +284,6 @@ static int mvlan_nl_put_source(struct sk_buff *skb,
 int mvlan_nl_source_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct mvlan_source_entry *entry;
-	struct net_device *dev;
 	struct mvlan_dev *vlan;
 	unsigned long sent = 0;
 	int err = 0;
@@ -283,12 +293,11 @@ int mvlan_nl_source_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		return 0;
 
 	rtnl_lock();
-	dev = __dev_get_by_index(sock_net(skb->sk), cb->args[MVLAN_SRC_CB_IFINDEX]);
-	if (!dev || !netif_is_mvlan(dev)) {
-		err = -ENODEV;
+	vlan = mvlan_nl_source_get_dev(skb, cb);
+	if (IS_ERR(vlan)) {
+		err = PTR_ERR(vlan);
 		goto unlock;
 	}
-	vlan = netdev_priv(dev);
 
 	cb->seq = vlan->source_seq;
 	if (cb->args[MVLAN_SRC_CB_NEXT] &&
