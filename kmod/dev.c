@@ -125,7 +125,7 @@ static int mvlan_open(struct net_device *dev)
 			if (err < 0)
 				return err;
 		}
-		return 0;
+		goto hash_add;
 	}
 
 	if (mvlan_addr_busy(vlan->port, dev->dev_addr))
@@ -147,12 +147,19 @@ static int mvlan_open(struct net_device *dev)
 			goto clear_multi;
 	}
 
+hash_add:
+	/* the passthru device is hashed too: multicast looks up senders */
 	err = mvlan_hash_add(vlan);
 	if (err < 0)
 		goto clear_promisc;
 	return 0;
 
 clear_promisc:
+	if (vlan->port->passthru) {
+		if (!(vlan->flags & MVLAN_F_NOPROMISC))
+			dev_set_promiscuity(lowerdev, -1);
+		return err;
+	}
 	if (dev->flags & IFF_PROMISC)
 		dev_set_promiscuity(lowerdev, -1);
 clear_multi:
@@ -174,14 +181,13 @@ static int mvlan_stop(struct net_device *dev)
 	if (vlan->port->passthru) {
 		if (!(vlan->flags & MVLAN_F_NOPROMISC))
 			dev_set_promiscuity(lowerdev, -1);
-		return 0;
+	} else {
+		if (dev->flags & IFF_ALLMULTI)
+			dev_set_allmulti(lowerdev, -1);
+		if (dev->flags & IFF_PROMISC)
+			dev_set_promiscuity(lowerdev, -1);
+		dev_uc_del(lowerdev, dev->dev_addr);
 	}
-
-	if (dev->flags & IFF_ALLMULTI)
-		dev_set_allmulti(lowerdev, -1);
-	if (dev->flags & IFF_PROMISC)
-		dev_set_promiscuity(lowerdev, -1);
-	dev_uc_del(lowerdev, dev->dev_addr);
 
 	mvlan_hash_del(vlan);
 	return 0;
@@ -197,22 +203,26 @@ static int mvlan_sync_address(struct net_device *dev, const unsigned char *addr)
 	struct mvlan_port *port = vlan->port;
 	int err;
 
-	if (!(dev->flags & IFF_UP) || port->passthru) {
+	if (!(dev->flags & IFF_UP)) {
 		eth_hw_addr_set(dev, addr);
 	} else {
 		if (mvlan_addr_busy(port, addr))
 			return -EADDRINUSE;
 
-		err = dev_uc_add(vlan->lowerdev, addr);
-		if (err)
-			return err;
-		dev_uc_del(vlan->lowerdev, dev->dev_addr);
+		if (!port->passthru) {
+			err = dev_uc_add(vlan->lowerdev, addr);
+			if (err)
+				return err;
+			dev_uc_del(vlan->lowerdev, dev->dev_addr);
+		}
 
+		/* unhashed, and no reader left, before the key changes */
 		mvlan_hash_del(vlan);
 		eth_hw_addr_set(dev, addr);
+		/* no clash (checked above): only a failed table resize */
 		err = mvlan_hash_add(vlan);
-		/* mvlan_addr_busy() above ruled out a clash under RTNL */
-		WARN_ON_ONCE(err);
+		if (err)
+			return err;
 	}
 
 	if (port->passthru && !port->addr_change)

@@ -55,6 +55,11 @@ mount --move /proc "$R/proc" || fatal "move /proc"
 mount --move /sys "$R/sys" || fatal "move /sys"
 mount --move /dev "$R/dev" || fatal "move /dev"
 mkdir -p "$R/dev/pts" "$R/dev/shm"
+# devtmpfs has no /dev/fd: bash's process substitution needs it
+ln -sf /proc/self/fd "$R/dev/fd"
+ln -sf /proc/self/fd/0 "$R/dev/stdin"
+ln -sf /proc/self/fd/1 "$R/dev/stdout"
+ln -sf /proc/self/fd/2 "$R/dev/stderr"
 mount -t devpts -o newinstance,ptmxmode=0666 devpts "$R/dev/pts"
 mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$R/dev/shm"
 # Optional extras; failures are harmless.
