@@ -85,6 +85,7 @@ struct mvlan_port {
 	struct net_device	*dev;
 	struct rhashtable	vlan_hash;
 	struct rhltable		source_hash;
+	u32			source_entries;	/* in source_hash, staged too */
 	struct list_head	vlans;
 	int			count;
 	bool			passthru;

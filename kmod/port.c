@@ -38,13 +38,16 @@ bool netif_is_mvlan_port(const struct net_device *dev)
 	return rcu_access_pointer(dev->rx_handler) == mvlan_handle_frame;
 }
 
-/* The up device with address @addr. Under RCU or RTNL. */
+/*
+ * The up device with address @addr. Under RCU, RCU-bh (transmit) or RTNL:
+ * the _fast variant takes the RCU read lock that rhashtable wants to see.
+ */
 struct mvlan_dev *mvlan_hash_lookup(const struct mvlan_port *port,
 				    const unsigned char *addr)
 {
 	/* rhashtable wants a non-const table only to grow it on insert */
-	return rhashtable_lookup((struct rhashtable *)&port->vlan_hash, addr,
-				 mvlan_hash_params);
+	return rhashtable_lookup_fast((struct rhashtable *)&port->vlan_hash,
+				      addr, mvlan_hash_params);
 }
 
 int mvlan_hash_add(struct mvlan_dev *vlan)

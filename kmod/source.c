@@ -101,8 +101,10 @@ static void mvlan_source_free_rcu(struct rcu_head *head)
 
 static void mvlan_source_unhash(struct mvlan_source_entry *entry)
 {
-	rhltable_remove(&entry->vlan->port->source_hash, &entry->node,
-			mvlan_source_params);
+	struct mvlan_port *port = entry->vlan->port;
+
+	rhltable_remove(&port->source_hash, &entry->node, mvlan_source_params);
+	WRITE_ONCE(port->source_entries, port->source_entries - 1);
 	list_del(&entry->list);
 	call_rcu(&entry->rcu, mvlan_source_free_rcu);
 }
@@ -112,16 +114,21 @@ static struct mvlan_source_entry *
 mvlan_source_find(const struct mvlan_dev *vlan, const unsigned char *addr,
 		  u32 gen)
 {
-	struct mvlan_source_entry *entry;
+	struct mvlan_source_entry *entry, *found = NULL;
 	struct rhlist_head *list, *pos;
 
+	/* RTNL keeps the entry; rhltable wants the RCU lock for the walk */
+	rcu_read_lock();
 	list = rhltable_lookup(&vlan->port->source_hash, addr,
 			       mvlan_source_params);
 	rhl_for_each_entry_rcu(entry, pos, list, node) {
-		if (entry->vlan == vlan && entry->gen == gen)
-			return entry;
+		if (entry->vlan == vlan && entry->gen == gen) {
+			found = entry;
+			break;
+		}
 	}
-	return NULL;
+	rcu_read_unlock();
+	return found;
 }
 
 /*
@@ -150,6 +157,7 @@ static int mvlan_source_insert(struct mvlan_dev *vlan, const unsigned char *addr
 		kmem_cache_free(mvlan_source_cache, entry);
 		return err;
 	}
+	WRITE_ONCE(vlan->port->source_entries, vlan->port->source_entries + 1);
 	list_add_tail(&entry->list, head);
 	return 1;
 }
@@ -405,6 +413,10 @@ bool mvlan_forward_source(struct sk_buff *skb, struct mvlan_port *port,
 	struct mvlan_source_entry *entry;
 	struct rhlist_head *list, *pos;
 	bool consume = false;
+
+	/* most ports have no source-mode device: skip the lookup */
+	if (!READ_ONCE(port->source_entries))
+		return false;
 
 	list = rhltable_lookup(&port->source_hash, addr, mvlan_source_params);
 	rhl_for_each_entry_rcu(entry, pos, list, node) {
