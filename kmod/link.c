@@ -219,6 +219,7 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 
 	vlan->lowerdev = lowerdev;
 	vlan->dev = dev;
+	INIT_LIST_HEAD(&vlan->list);
 	vlan->port = port;
 	vlan->mode = cfg.mode;
 	vlan->flags = cfg.flags;
@@ -239,6 +240,7 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 	mvlan_port_update_bc_queue_len(port);
 	netif_stacked_transfer_operstate(lowerdev, dev);
 	linkwatch_fire_event(dev);
+	mvlan_nl_notify_dev(dev, MVLAN_CMD_DEV_NEW);
 	return 0;
 
 unregister:

@@ -189,7 +189,14 @@ static int mvlan_device_event(struct notifier_block *unused,
 	LIST_HEAD(list_kill);
 
 	if (netif_is_mvlan(dev)) {
-		/* creation, deletion and moves between netns */
+		vlan = netdev_priv(dev);
+		/*
+		 * Deletion and moves between netns. A device being created is
+		 * not on its port yet (mvlan_newlink() tells when it is), nor
+		 * is one whose creation failed: it was never announced.
+		 */
+		if (list_empty(&vlan->list))
+			return NOTIFY_DONE;
 		if (event == NETDEV_REGISTER)
 			mvlan_nl_notify_dev(dev, MVLAN_CMD_DEV_NEW);
 		else if (event == NETDEV_UNREGISTER)
