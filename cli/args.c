@@ -3,7 +3,8 @@
  * Command line helpers shared by the commands.
  */
 #include <assert.h>
-#include <stdint.h>
+#include <errno.h>
+#include <net/if.h>
 #include <string.h>
 
 #include "mvctl.h"
@@ -58,5 +59,64 @@ int arg_ifname(const char *arg)
 	if (valid_ifname(arg))
 		return 0;
 	mv_err("invalid device name \"%s\"", arg);
+	return -1;
+}
+
+int arg_none(int argc, char **argv)
+{
+	if (argc <= 0)
+		return 0;
+	mv_err("unexpected argument \"%s\"", argv[0]);
+	return -1;
+}
+
+int arg_mac(const char *arg, uint8_t mac[MAC_LEN])
+{
+	char msg[MAC_STRLEN + 128];
+	int err;
+
+	err = parse_mac_unicast(arg, mac);
+	if (!err)
+		return 0;
+	mac_strerror(msg, sizeof(msg), arg, err);
+	mv_err("%s", msg);
+	return -1;
+}
+
+static int number_error(const char *kw, const char *arg, int err)
+{
+	if (err == -ERANGE)
+		mv_err("number \"%s\" after \"%s\" is out of range", arg, kw);
+	else
+		mv_err("invalid number \"%s\" after \"%s\"", arg, kw);
+	return -1;
+}
+
+int arg_u32(const char *kw, const char *arg, uint32_t *v)
+{
+	int err = parse_u32(arg, v);
+
+	return err ? number_error(kw, arg, err) : 0;
+}
+
+int arg_s32(const char *kw, const char *arg, int32_t *v)
+{
+	int err = parse_s32(arg, v);
+
+	return err ? number_error(kw, arg, err) : 0;
+}
+
+int lookup_ifindex(const char *name, uint32_t *ifindex)
+{
+	unsigned int i = if_nametoindex(name);
+
+	if (i) {
+		*ifindex = i;
+		return 0;
+	}
+	if (errno == ENODEV || errno == ENXIO)
+		mv_err("cannot find device \"%s\"", name);
+	else
+		mv_err("cannot look up device \"%s\": %s", name, strerror(errno));
 	return -1;
 }

@@ -17,11 +17,22 @@
 #include "nl.h"
 #include "parse.h"
 
+/* Keywords given: bits of add_opts.given. */
+#define ADD_ADDRESS	0x1
+#define ADD_MTU		0x2
+#define ADD_BC_QUEUE_LEN	0x4
+#define ADD_BC_CUTOFF	0x8
+
 struct add_opts {
 	const char *name;
 	const char *lower;
 	uint32_t mode;
 	uint32_t flags;
+	unsigned int given;	/* ADD_* */
+	uint8_t address[MAC_LEN];
+	uint32_t mtu;
+	uint32_t bc_queue_len;
+	int32_t bc_cutoff;
 };
 
 static int add_set_link(void *opts, const char *arg)
@@ -60,11 +71,47 @@ static int add_set_nodst(void *opts, const char *arg)
 	return 0;
 }
 
+static int add_set_address(void *opts, const char *arg)
+{
+	struct add_opts *o = opts;
+
+	o->given |= ADD_ADDRESS;
+	return arg_mac(arg, o->address);
+}
+
+static int add_set_mtu(void *opts, const char *arg)
+{
+	struct add_opts *o = opts;
+
+	o->given |= ADD_MTU;
+	return arg_u32("mtu", arg, &o->mtu);
+}
+
+static int add_set_bcqueuelen(void *opts, const char *arg)
+{
+	struct add_opts *o = opts;
+
+	o->given |= ADD_BC_QUEUE_LEN;
+	return arg_u32("bcqueuelen", arg, &o->bc_queue_len);
+}
+
+static int add_set_bclim(void *opts, const char *arg)
+{
+	struct add_opts *o = opts;
+
+	o->given |= ADD_BC_CUTOFF;
+	return arg_s32("bclim", arg, &o->bc_cutoff);
+}
+
 static const struct keyword add_keywords[] = {
 	{ "link",	true,	add_set_link },
 	{ "mode",	true,	add_set_mode },
 	{ "nopromisc",	false,	add_set_nopromisc },
 	{ "nodst",	false,	add_set_nodst },
+	{ "address",	true,	add_set_address },
+	{ "mtu",	true,	add_set_mtu },
+	{ "bcqueuelen",	true,	add_set_bcqueuelen },
+	{ "bclim",	true,	add_set_bclim },
 };
 
 static int parse_add(int argc, char **argv, struct add_opts *o)
@@ -173,6 +220,12 @@ static int put_linkinfo(struct nl_msg *msg, const struct add_opts *o)
 	    nla_put_u32(msg, IFLA_MVLAN_MODE, o->mode) ||
 	    nla_put_u32(msg, IFLA_MVLAN_FLAGS, o->flags))
 		return -NLE_NOMEM;
+	if ((o->given & ADD_BC_QUEUE_LEN) &&
+	    nla_put_u32(msg, IFLA_MVLAN_BC_QUEUE_LEN, o->bc_queue_len))
+		return -NLE_NOMEM;
+	if ((o->given & ADD_BC_CUTOFF) &&
+	    nla_put_s32(msg, IFLA_MVLAN_BC_CUTOFF, o->bc_cutoff))
+		return -NLE_NOMEM;
 
 	nla_nest_end(msg, data);
 	nla_nest_end(msg, info);
@@ -192,6 +245,9 @@ static struct nl_msg *build_newlink(const struct add_opts *o, int lower)
 	if (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) ||
 	    nla_put_string(msg, IFLA_IFNAME, o->name) ||
 	    nla_put_u32(msg, IFLA_LINK, lower) ||
+	    ((o->given & ADD_ADDRESS) &&
+	     nla_put(msg, IFLA_ADDRESS, MAC_LEN, o->address)) ||
+	    ((o->given & ADD_MTU) && nla_put_u32(msg, IFLA_MTU, o->mtu)) ||
 	    put_linkinfo(msg, o)) {
 		nlmsg_free(msg);
 		return NULL;
@@ -315,12 +371,8 @@ int cmd_del(const struct mvctl *ctx, int argc, char **argv)
 		mv_err("missing device name after \"del\"");
 		return EXIT_USAGE;
 	}
-	if (arg_ifname(argv[0]))
+	if (arg_ifname(argv[0]) || arg_none(argc - 1, argv + 1))
 		return EXIT_USAGE;
-	if (argc > 1) {
-		mv_err("unexpected argument \"%s\"", argv[1]);
-		return EXIT_USAGE;
-	}
 
 	if (mvnl_open(&nl, NETLINK_ROUTE))
 		return EXIT_FAIL;

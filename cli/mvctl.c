@@ -2,59 +2,182 @@
 /*
  * mvctl: configure mvlan devices.
  *
- * mvctl [-j] COMMAND ...
+ * mvctl [OPTIONS] COMMAND ...
  */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mvctl.h"
+
+#ifndef MVCTL_VERSION
+#error "MVCTL_VERSION must be defined (the Makefile takes it from ../VERSION)"
+#endif
 
 struct command {
 	const char *name;
 	int (*fn)(const struct mvctl *ctx, int argc, char **argv);
-	const char *args;
+	const char *usage;	/* what follows the name; '\n' between forms */
 };
 
 static const struct command commands[] = {
 	{ "add",	cmd_add,
-	  "NAME link LOWER [mode {private|vepa|bridge|passthru|source}] [nopromisc] [nodst]" },
+	  "NAME link LOWER [mode MODE] [nopromisc] [nodst] [address MAC] [mtu N] [bcqueuelen N] [bclim N]" },
 	{ "del",	cmd_del,	"NAME" },
-	{ "show",	cmd_show,	"[NAME]" },
+	{ "mode",	cmd_mode,
+	  "NAME [MODE [nopromisc|promisc] [nodst|dst]]" },
+	{ "source",	cmd_source,
+	  "NAME [list]\n"
+	  "NAME add MAC [MAC ...]\n"
+	  "NAME del MAC [MAC ...]\n"
+	  "NAME set [MAC ...] [file FILE]\n"
+	  "NAME flush" },
+	{ "show",	cmd_show,	"[NAME | link LOWER]" },
+	{ "stats",	cmd_stats,	"[NAME]" },
+	{ "monitor",	cmd_monitor,	"" },
 };
+
+/* Options before the command. */
+struct options {
+	struct mvctl ctx;
+	bool json, pretty, force, help, version;
+	const char *netns;
+	const char *batch;
+};
+
+struct option {
+	char letter;
+	const char *name;	/* long form, without "--" */
+	const char *arg;	/* its argument, NULL for none */
+	const char *help;
+	void (*set)(struct options *o, const char *arg);
+};
+
+static void set_json(struct options *o, const char *arg)
+{
+	(void)arg;
+	o->json = true;
+}
+
+static void set_pretty(struct options *o, const char *arg)
+{
+	(void)arg;
+	o->pretty = true;
+}
+
+static void set_netns(struct options *o, const char *arg)
+{
+	o->netns = arg;
+}
+
+static void set_batch(struct options *o, const char *arg)
+{
+	o->batch = arg;
+}
+
+static void set_force(struct options *o, const char *arg)
+{
+	(void)arg;
+	o->force = true;
+}
+
+static void set_version(struct options *o, const char *arg)
+{
+	(void)arg;
+	o->version = true;
+}
+
+static void set_help(struct options *o, const char *arg)
+{
+	(void)arg;
+	o->help = true;
+}
+
+static const struct option options[] = {
+	{ 'j', "json",	  NULL,	   "JSON output",		set_json },
+	{ 'p', "pretty",  NULL,	   "indented JSON output, with -j", set_pretty },
+	{ 'n', "netns",	  "NETNS", "run in network namespace NETNS", set_netns },
+	{ 'b', "batch",	  "FILE",  "run the commands of FILE, one a line (- is stdin)",
+	  set_batch },
+	{ 'f', "force",	  NULL,	   "with -b: go on after a failing line", set_force },
+	{ 'V', "version", NULL,	   "print the version",		set_version },
+	{ 'h', "help",	  NULL,	   "print this help",		set_help },
+};
+
+static unsigned long err_line;
+
+void mv_err_set_line(unsigned long line)
+{
+	err_line = line;
+}
 
 void mv_err(const char *fmt, ...)
 {
 	va_list ap;
 
 	fputs(PROG_NAME ": ", stderr);
+	if (err_line)
+		fprintf(stderr, "line %lu: ", err_line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
 
-static void usage(FILE *f)
+static void usage_commands(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "Usage: %s [-j] COMMAND ...\n\nCommands:\n", PROG_NAME);
-	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(f, "  %s %s %s\n", PROG_NAME, commands[i].name,
-			commands[i].args);
-	fputs("\nOptions:\n"
-	      "  -j          JSON output\n"
-	      "  -h, --help  show this help\n", f);
+	for (i = 0; i < ARRAY_SIZE(commands); i++) {
+		const char *u = commands[i].usage;
+
+		do {
+			int n = strcspn(u, "\n");
+
+			fprintf(f, "  %s %s%s%.*s\n", PROG_NAME,
+				commands[i].name, n ? " " : "", n, u);
+			u += n;
+		} while (*u++);
+	}
 }
 
-static const struct command *find_command(const char *name)
+static void usage_options(FILE *f)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		if (!strcmp(commands[i].name, name))
-			return &commands[i];
+	for (i = 0; i < ARRAY_SIZE(options); i++) {
+		const struct option *o = &options[i];
+		char left[32];
+
+		snprintf(left, sizeof(left), "-%c, --%s%s%s", o->letter,
+			 o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+		fprintf(f, "  %-20s%s\n", left, o->help);
+	}
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "Usage: %s [OPTIONS] COMMAND ...\n\nCommands:\n", PROG_NAME);
+	usage_commands(f);
+	fputs("\n  MODE := private | vepa | bridge | passthru | source\n"
+	      "\nOptions:\n", f);
+	usage_options(f);
+}
+
+static const struct option *find_option(const char *arg)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(options); i++) {
+		const struct option *o = &options[i];
+
+		if ((arg[1] == o->letter && !arg[2]) ||
+		    (arg[1] == '-' && !strcmp(arg + 2, o->name)))
+			return o;
+	}
 	return NULL;
 }
 
@@ -62,23 +185,25 @@ static const struct command *find_command(const char *name)
  * Options before the command. Returns the index of the command in argv,
  * or -1 after printing an error.
  */
-static int parse_options(int argc, char **argv, struct mvctl *ctx, bool *help)
+static int parse_options(int argc, char **argv, struct options *opts)
 {
 	int i;
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		const char *opt = argv[i];
+		const struct option *o;
 
-		if (!strcmp(opt, "--"))
+		if (!strcmp(argv[i], "--"))
 			return i + 1;
-		if (!strcmp(opt, "-j")) {
-			ctx->json = true;
-		} else if (!strcmp(opt, "-h") || !strcmp(opt, "--help")) {
-			*help = true;
-		} else {
-			mv_err("unknown option \"%s\"", opt);
+		o = find_option(argv[i]);
+		if (!o) {
+			mv_err("unknown option \"%s\"", argv[i]);
 			return -1;
 		}
+		if (o->arg && i + 1 >= argc) {
+			mv_err("missing argument after \"%s\"", argv[i]);
+			return -1;
+		}
+		o->set(opts, o->arg ? argv[++i] : NULL);
 	}
 	return i;
 }
@@ -92,33 +217,81 @@ static int flush_stdout(void)
 	return EXIT_FAIL;
 }
 
-int main(int argc, char **argv)
+static const struct command *find_command(const char *name)
 {
-	const struct command *cmd;
-	struct mvctl ctx = { 0 };
-	bool help = false;
-	int i, ret;
+	size_t i;
 
-	i = parse_options(argc, argv, &ctx, &help);
-	if (i < 0)
-		return EXIT_USAGE;
-	if (help) {
-		usage(stdout);
-		return flush_stdout();
-	}
-	if (i >= argc) {
-		mv_err("missing command (try \"%s -h\")", PROG_NAME);
-		return EXIT_USAGE;
-	}
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
 
-	cmd = find_command(argv[i]);
+int run_command(const struct mvctl *ctx, int argc, char **argv)
+{
+	const struct command *cmd = find_command(argv[0]);
+	int ret;
+
 	if (!cmd) {
-		mv_err("unknown command \"%s\"", argv[i]);
+		mv_err("unknown command \"%s\"", argv[0]);
 		return EXIT_USAGE;
 	}
-
-	ret = cmd->fn(&ctx, argc - i - 1, argv + i + 1);
+	ret = cmd->fn(ctx, argc - 1, argv + 1);
 	if (flush_stdout() != EXIT_OK && ret == EXIT_OK)
 		ret = EXIT_FAIL;
 	return ret;
+}
+
+/* What the options say besides the command. Returns an exit status. */
+static int check_options(struct options *o, int argc, char **argv, int i)
+{
+	if (o->force && !o->batch) {
+		mv_err("\"-f\" needs \"-b FILE\"");
+		return EXIT_USAGE;
+	}
+	if (o->batch && i < argc) {
+		mv_err("unexpected argument \"%s\" after \"-b FILE\"", argv[i]);
+		return EXIT_USAGE;
+	}
+	if (!o->batch && i >= argc) {
+		mv_err("missing command (try \"%s -h\")", PROG_NAME);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+/* Output to a file or a pipe goes out in large writes: lists can be long. */
+#define STDOUT_BUFSIZE	(64 << 10)
+
+int main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	int i, ret;
+
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, STDOUT_BUFSIZE);
+	/* one thread: no lock around each of a million small writes */
+	__fsetlocking(stdout, FSETLOCKING_BYCALLER);
+
+	i = parse_options(argc, argv, &o);
+	if (i < 0)
+		return EXIT_USAGE;
+	if (o.help) {
+		usage(stdout);
+		return flush_stdout();
+	}
+	if (o.version) {
+		printf("%s %s\n", PROG_NAME, MVCTL_VERSION);
+		return flush_stdout();
+	}
+	ret = check_options(&o, argc, argv, i);
+	if (ret != EXIT_OK)
+		return ret;
+
+	o.ctx.out = !o.json ? OUT_TEXT : o.pretty ? OUT_JSON_PRETTY : OUT_JSON;
+	if (o.netns && enter_netns(o.netns))
+		return EXIT_FAIL;
+	if (o.batch)
+		return run_batch(&o.ctx, o.batch, o.force);
+	return run_command(&o.ctx, argc - i, argv + i);
 }

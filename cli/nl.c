@@ -139,15 +139,28 @@ struct request {
 	int err;		/* failure found in a handler */
 };
 
+/*
+ * A dump flagged NLM_F_DUMP_INTR is inconsistent from that message on: the
+ * rest is read to its NLMSG_DONE but not handed on, so that the socket is
+ * left clean for another try. libnl calls this for any message with the
+ * flag, before its own handling; without it, libnl would end the receive
+ * with NLE_DUMP_INTR.
+ */
+static int dump_intr_handler(struct nl_msg *msg, void *arg)
+{
+	struct request *req = arg;
+
+	(void)msg;
+	req->nl->interrupted = true;
+	return NL_OK;
+}
+
 static int valid_handler(struct nl_msg *msg, void *arg)
 {
 	struct request *req = arg;
 
-	if (nlmsg_hdr(msg)->nlmsg_flags & NLM_F_DUMP_INTR) {
-		req->err = mvnl_fail(req->nl, EAGAIN,
-				     "device list changed during the dump");
-		return NL_STOP;
-	}
+	if (req->nl->interrupted)
+		return NL_OK;
 	if (req->fn) {
 		req->err = req->fn(msg, req->arg);
 		if (req->err)
@@ -198,6 +211,7 @@ static struct nl_cb *request_cb(struct mvnl *nl, struct request *req)
 	nl_cb_put(sk_cb);
 	if (!cb)
 		return NULL;
+	nl_cb_set(cb, NL_CB_DUMP_INTR, NL_CB_CUSTOM, dump_intr_handler, req);
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, valid_handler, req);
 	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, ack_handler, req);
 	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, finish_handler, req);
@@ -212,6 +226,7 @@ int mvnl_request(struct mvnl *nl, struct nl_msg *msg, mvnl_reply_fn fn,
 	int err;
 
 	mvnl_clear(nl);
+	nl->interrupted = false;
 	cb = request_cb(nl, &req);
 	if (!cb)
 		return -NLE_NOMEM;
@@ -224,6 +239,28 @@ int mvnl_request(struct mvnl *nl, struct nl_msg *msg, mvnl_reply_fn fn,
 	if (err >= 0)
 		err = req.err;
 	return err < 0 ? err : 0;
+}
+
+int mvnl_dump(struct mvnl *nl, struct nl_msg *msg, mvnl_reply_fn fn,
+	      mvnl_reset_fn reset, void *arg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	char detail[96];
+	int try, err;
+
+	for (try = 0; try < MVNL_DUMP_TRIES; try++) {
+		if (reset)
+			reset(arg);
+		/* a new sequence number for each try */
+		nlh->nlmsg_seq = NL_AUTO_SEQ;
+		err = mvnl_request(nl, msg, fn, arg);
+		if (err || !nl->interrupted)
+			return err;
+	}
+	snprintf(detail, sizeof(detail),
+		 "the dump was interrupted by changes %d times in a row",
+		 MVNL_DUMP_TRIES);
+	return mvnl_fail(nl, EAGAIN, detail);
 }
 
 int mvnl_open_mvlan(struct mvnl *nl, int *family)
@@ -247,4 +284,25 @@ int mvnl_open_mvlan(struct mvnl *nl, int *family)
 		       MVLAN_GENL_NAME, mvnl_strerror(nl, err));
 	mvnl_close(nl);
 	return -1;
+}
+
+int mvnl_join_events(struct mvnl *nl)
+{
+	int grp;
+
+	grp = genl_ctrl_resolve_grp(nl->sk, MVLAN_GENL_NAME,
+				    MVLAN_MCGRP_EVENTS);
+	if (grp < 0) {
+		mv_err("cannot find the multicast group \"%s\" of \"%s\": %s",
+		       MVLAN_MCGRP_EVENTS, MVLAN_GENL_NAME,
+		       mvnl_strerror(nl, grp));
+		return -1;
+	}
+	grp = nl_socket_add_membership(nl->sk, grp);
+	if (grp < 0) {
+		mv_err("cannot join the multicast group \"%s\": %s",
+		       MVLAN_MCGRP_EVENTS, nl_geterror(grp));
+		return -1;
+	}
+	return 0;
 }

@@ -12,10 +12,13 @@
 #ifndef MVCTL_NL_H
 #define MVCTL_NL_H
 
+#include <stdbool.h>
+
 #include <netlink/netlink.h>
 
 struct mvnl {
 	struct nl_sock *sk;
+	bool interrupted;	/* the last dump was flagged NLM_F_DUMP_INTR */
 	int error;		/* errno of the last failure, 0 if none */
 	char detail[256];	/* its extended ACK message, "" if none */
 	char errbuf[320];	/* mvnl_strerror()'s result */
@@ -50,6 +53,24 @@ typedef int (*mvnl_reply_fn)(struct nl_msg *msg, void *arg);
 int mvnl_request(struct mvnl *nl, struct nl_msg *msg, mvnl_reply_fn fn,
 		 void *arg);
 
+/*
+ * Times a dump is tried when the kernel flags it NLM_F_DUMP_INTR (what it
+ * listed changed while it ran) before giving up with EAGAIN.
+ */
+#define MVNL_DUMP_TRIES		5
+
+/* Called before each try of a dump, to forget what an earlier try found. */
+typedef void (*mvnl_reset_fn)(void *arg);
+
+/*
+ * Sends the dump request msg (NLM_F_DUMP) and hands each message of the
+ * reply to fn. A dump flagged NLM_F_DUMP_INTR is read to its end, then
+ * tried again from the start, after reset(arg), up to MVNL_DUMP_TRIES
+ * times in all.
+ */
+int mvnl_dump(struct mvnl *nl, struct nl_msg *msg, mvnl_reply_fn fn,
+	      mvnl_reset_fn reset, void *arg);
+
 /* Describes err, a negative libnl error code returned for nl. */
 const char *mvnl_strerror(struct mvnl *nl, int err);
 
@@ -59,5 +80,11 @@ const char *mvnl_strerror(struct mvnl *nl, int err);
  * then), in particular that the module is not loaded.
  */
 int mvnl_open_mvlan(struct mvnl *nl, int *family);
+
+/*
+ * Joins the family's multicast group "events" on nl, opened by
+ * mvnl_open_mvlan(). Returns 0, or -1 after printing an error.
+ */
+int mvnl_join_events(struct mvnl *nl);
 
 #endif /* MVCTL_NL_H */

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <linux/mvlan.h>
@@ -69,10 +70,30 @@ int parse_mac_unicast(const char *s, uint8_t mac[MAC_LEN])
 	return 0;
 }
 
+void mac_strerror(char *buf, size_t size, const char *s, int err)
+{
+	uint8_t mac[MAC_LEN];
+
+	if (err != -EADDRNOTAVAIL || parse_mac(s, mac))
+		snprintf(buf, size, "invalid MAC address \"%s\"", s);
+	else if (mac[0] & 0x01)
+		snprintf(buf, size,
+			 "\"%s\" is a multicast MAC address, not unicast", s);
+	else
+		snprintf(buf, size,
+			 "\"%s\" is the all-zero MAC address, not unicast", s);
+}
+
 void format_mac(const uint8_t mac[MAC_LEN], char buf[MAC_STRLEN])
 {
-	snprintf(buf, MAC_STRLEN, "%02x:%02x:%02x:%02x:%02x:%02x",
-		 mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+	static const char hex[] = "0123456789abcdef";
+	int i;
+
+	for (i = 0; i < MAC_LEN; i++) {
+		buf[3 * i] = hex[mac[i] >> 4];
+		buf[3 * i + 1] = hex[mac[i] & 0xf];
+		buf[3 * i + 2] = i < MAC_LEN - 1 ? ':' : '\0';
+	}
 }
 
 struct name_value {
@@ -206,5 +227,68 @@ int parse_s32(const char *s, int32_t *v)
 	if (err)
 		return err;
 	*v = neg ? (int32_t)(-(int64_t)acc) : (int32_t)acc;
+	return 0;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/*
+ * Copies the word at *r to *w, unquoting it, and NUL terminates it; both
+ * advance past it. The copy never overtakes the reading: w <= r.
+ */
+static int unquote_word(char **r, char **w)
+{
+	char *in = *r, *out = *w;
+
+	while (*in && !is_blank(*in)) {
+		char quote = *in;
+
+		if (quote != '\'' && quote != '"') {
+			*out++ = *in++;
+			continue;
+		}
+		for (in++; *in != quote; in++) {
+			if (!*in)
+				return -EINVAL;
+			*out++ = *in;
+		}
+		in++;
+	}
+	if (*in)
+		in++;		/* the blank after the word */
+	*out++ = '\0';
+	*r = in;
+	*w = out;
+	return 0;
+}
+
+int split_args(char *line, char ***argvp, int *argcp)
+{
+	/* a word takes at least two bytes of the line, but for the last */
+	size_t max = strlen(line) / 2 + 2;
+	char **argv = calloc(max, sizeof(*argv));
+	char *r = line, *w = line;
+	int argc = 0;
+
+	if (!argv)
+		return -ENOMEM;
+	for (;;) {
+		while (is_blank(*r))
+			r++;
+		if (!*r || *r == '#')
+			break;
+		argv[argc] = w;
+		if (unquote_word(&r, &w)) {
+			free(argv);
+			return -EINVAL;
+		}
+		argc++;
+	}
+	argv[argc] = NULL;
+	*argvp = argv;
+	*argcp = argc;
 	return 0;
 }

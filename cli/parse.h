@@ -23,6 +23,13 @@
 int parse_mac(const char *s, uint8_t mac[MAC_LEN]);
 /* As parse_mac(), but a multicast or all-zero address is -EADDRNOTAVAIL. */
 int parse_mac_unicast(const char *s, uint8_t mac[MAC_LEN]);
+/*
+ * Why parse_mac_unicast() refused s with err, as one line of text naming s:
+ *   invalid MAC address "s"
+ *   "s" is a multicast MAC address, not unicast
+ *   "s" is the all-zero MAC address, not unicast
+ */
+void mac_strerror(char *buf, size_t size, const char *s, int err);
 /* Lower case "xx:xx:xx:xx:xx:xx". */
 void format_mac(const uint8_t mac[MAC_LEN], char buf[MAC_STRLEN]);
 
@@ -46,5 +53,20 @@ bool valid_ifname(const char *s);
 int parse_u32(const char *s, uint32_t *v);
 /* Decimal with an optional leading '-', otherwise as parse_u32(). */
 int parse_s32(const char *s, int32_t *v);
+
+/*
+ * Splits a line of a batch file into words, in place, as a shell would
+ * with simple quoting only: words are separated by blanks (space, \t, \n,
+ * \v, \f, \r); '...' and "..." quote everything up to the same quote
+ * again, blanks and the other quote included, with no escapes; quoted and
+ * unquoted parts next to each other make one word ("a"'b'c is abc, "" is
+ * an empty word); a '#' at the start of a word starts a comment that runs
+ * to the end of the line.
+ *
+ * On success *argv is a malloc()ed array of *argc pointers into line,
+ * followed by a NULL; the caller frees the array (not the words). Returns
+ * 0, -EINVAL for a quote without its closing quote, or -ENOMEM.
+ */
+int split_args(char *line, char ***argv, int *argc);
 
 #endif /* MVCTL_PARSE_H */

@@ -165,6 +165,82 @@ static void test_escaped_key(void)
 	CHECK_STR(end(), "{\"k\\\"\\n\":1}");
 }
 
+/* The pretty writer: Python's json.dumps(indent=2). */
+static const char *pretty_nesting(void)
+{
+	out = memout_open();
+	json_init_pretty(&j, out);
+	json_array_begin(&j);
+	json_object_begin(&j);
+	json_key(&j, "a");
+	json_array_begin(&j);
+	json_string(&j, "x");
+	json_uint(&j, 2);
+	json_array_end(&j);
+	json_key(&j, "b");
+	json_object_begin(&j);
+	json_key(&j, "c");
+	json_int(&j, -1);
+	json_object_end(&j);
+	json_key(&j, "e");
+	json_array_begin(&j);
+	json_array_end(&j);
+	json_key(&j, "o");
+	json_object_begin(&j);
+	json_object_end(&j);
+	json_object_end(&j);
+	json_bool(&j, true);
+	json_array_end(&j);
+	return end();
+}
+
+static void test_pretty(void)
+{
+	CHECK_STR(pretty_nesting(),
+		  "[\n"
+		  "  {\n"
+		  "    \"a\": [\n"
+		  "      \"x\",\n"
+		  "      2\n"
+		  "    ],\n"
+		  "    \"b\": {\n"
+		  "      \"c\": -1\n"
+		  "    },\n"
+		  "    \"e\": [],\n"
+		  "    \"o\": {}\n"
+		  "  },\n"
+		  "  true\n"
+		  "]");
+}
+
+static void test_pretty_empty(void)
+{
+	out = memout_open();
+	json_init_pretty(&j, out);
+	json_array_begin(&j);
+	json_array_end(&j);
+	CHECK_STR(end(), "[]");
+}
+
+static void test_init_out(void)
+{
+	out = memout_open();
+	json_init_out(&j, out, OUT_JSON);
+	json_object_begin(&j);
+	json_key(&j, "k");
+	json_uint(&j, 1);
+	json_object_end(&j);
+	CHECK_STR(end(), "{\"k\":1}");
+
+	out = memout_open();
+	json_init_out(&j, out, OUT_JSON_PRETTY);
+	json_object_begin(&j);
+	json_key(&j, "k");
+	json_uint(&j, 1);
+	json_object_end(&j);
+	CHECK_STR(end(), "{\n  \"k\": 1\n}");
+}
+
 int main(void)
 {
 	RUN(test_empty_array);
@@ -180,6 +256,9 @@ int main(void)
 	RUN(test_escape_other_controls);
 	RUN(test_utf8_passes_through);
 	RUN(test_escaped_key);
+	RUN(test_pretty);
+	RUN(test_pretty_empty);
+	RUN(test_init_out);
 	free(memout_buf);
 	return unit_summary();
 }

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include <linux/mvlan.h>
 
@@ -322,6 +323,141 @@ static void test_s32(void)
 	}
 }
 
+/* bclim: negative numbers are fine, -1 is "all inline" */
+static void test_bclim_numbers(void)
+{
+	static const struct {
+		const char *in;
+		int err;
+		int32_t v;
+	} cases[] = {
+		{ "-1", 0, -1 },
+		{ "-2", 0, -2 },
+		{ "-10", 0, -10 },
+		{ "-0001", 0, -1 },
+		{ "-2147483648", 0, INT32_MIN },
+		{ "1", 0, 1 },
+		{ "-1-", -EINVAL, 0 },
+		{ "-1.5", -EINVAL, 0 },
+		{ "-0x1", -EINVAL, 0 },
+		{ "1-", -EINVAL, 0 },
+		{ "\xe2\x88\x92" "1", -EINVAL, 0 },	/* U+2212 minus sign */
+		{ "-99999999999999999999", -ERANGE, 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		int32_t v = 12345;
+
+		case_begin();
+		CHECK(parse_s32(cases[i].in, &v) == cases[i].err);
+		CHECK(v == (cases[i].err ? 12345 : cases[i].v));
+		case_end("bclim parse_s32 \"%s\" -> %s", printable(cases[i].in),
+			 ret_name(cases[i].err));
+	}
+}
+
+static void test_mac_strerror(void)
+{
+	char buf[128];
+
+	mac_strerror(buf, sizeof(buf), "zz", -EINVAL);
+	CHECK_STR(buf, "invalid MAC address \"zz\"");
+	mac_strerror(buf, sizeof(buf), "", -EINVAL);
+	CHECK_STR(buf, "invalid MAC address \"\"");
+	mac_strerror(buf, sizeof(buf), "01:00:5e:00:00:01", -EADDRNOTAVAIL);
+	CHECK_STR(buf, "\"01:00:5e:00:00:01\" is a multicast MAC address, not unicast");
+	mac_strerror(buf, sizeof(buf), "ff:ff:ff:ff:ff:ff", -EADDRNOTAVAIL);
+	CHECK_STR(buf, "\"ff:ff:ff:ff:ff:ff\" is a multicast MAC address, not unicast");
+	mac_strerror(buf, sizeof(buf), "00:00:00:00:00:00", -EADDRNOTAVAIL);
+	CHECK_STR(buf, "\"00:00:00:00:00:00\" is the all-zero MAC address, not unicast");
+	/* a short buffer cuts, never overflows */
+	mac_strerror(buf, 8, "zz", -EINVAL);
+	CHECK_STR(buf, "invalid");
+}
+
+/* Batch lines */
+
+struct split_case {
+	const char *in;
+	int err;
+	int argc;
+	const char *argv[6];
+};
+
+static const struct split_case split_cases[] = {
+	{ "", 0, 0, { NULL } },
+	{ "   \t  \n", 0, 0, { NULL } },
+	{ "# a comment", 0, 0, { NULL } },
+	{ "   # indented comment", 0, 0, { NULL } },
+	{ "show\n", 0, 1, { "show" } },
+	{ "show\r\n", 0, 1, { "show" } },
+	{ "  add  mv0\tlink lower0  \n", 0, 4,
+	  { "add", "mv0", "link", "lower0" } },
+	{ "show mv0 # the rest is a comment", 0, 2, { "show", "mv0" } },
+	{ "show mv#0", 0, 2, { "show", "mv#0" } },
+	{ "mode \"\"", 0, 2, { "mode", "" } },
+	{ "mode ''", 0, 2, { "mode", "" } },
+	{ "a \"b c\" d", 0, 3, { "a", "b c", "d" } },
+	{ "a 'b \"c\" d'", 0, 2, { "a", "b \"c\" d" } },
+	{ "a \"b 'c' d\"", 0, 2, { "a", "b 'c' d" } },
+	{ "a\"b\"'c'd", 0, 1, { "abcd" } },
+	{ "\"#not a comment\" x", 0, 2, { "#not a comment", "x" } },
+	{ "a \"\" b", 0, 3, { "a", "", "b" } },
+	{ "a \"b\\\" c\"", -EINVAL, 0, { NULL } },	/* no escapes */
+	{ "a \"b", -EINVAL, 0, { NULL } },
+	{ "a 'b", -EINVAL, 0, { NULL } },
+	{ "'", -EINVAL, 0, { NULL } },
+	{ "a \"b'", -EINVAL, 0, { NULL } },
+};
+
+static void test_split(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(split_cases); i++) {
+		const struct split_case *c = &split_cases[i];
+		char line[128];
+		char **argv = NULL;
+		int argc = -1, k, err;
+
+		snprintf(line, sizeof(line), "%s", c->in);
+		case_begin();
+		err = split_args(line, &argv, &argc);
+		CHECK(err == c->err);
+		if (!err && argv) {
+			CHECK(argc == c->argc);
+			for (k = 0; k < argc && k < c->argc; k++)
+				CHECK_STR(argv[k], c->argv[k]);
+			CHECK(argv[argc] == NULL);
+		}
+		free(argv);
+		case_end("split_args \"%s\" -> %s, %d words", printable(c->in),
+			 ret_name(c->err), c->argc);
+	}
+}
+
+/* Every word of a long line, and the array's bound. */
+static void test_split_many_words(void)
+{
+	char line[4096], **argv = NULL;
+	size_t n = 0;
+	int argc = 0, i;
+
+	for (i = 0; i < 1000; i++)
+		n += snprintf(line + n, sizeof(line) - n, "%s", "a ");
+	CHECK(split_args(line, &argv, &argc) == 0);
+	CHECK(argc == 1000);
+	CHECK(argv && argv[999] && !strcmp(argv[999], "a") && !argv[1000]);
+	free(argv);
+
+	/* only empty words: the densest line there is */
+	snprintf(line, sizeof(line), "\"\"\"\" ''");
+	CHECK(split_args(line, &argv, &argc) == 0);
+	CHECK(argc == 2);
+	free(argv);
+}
+
 int main(void)
 {
 	test_macs();
@@ -333,5 +469,9 @@ int main(void)
 	test_ifnames();
 	test_u32();
 	test_s32();
+	test_bclim_numbers();
+	RUN(test_mac_strerror);
+	test_split();
+	RUN(test_split_many_words);
 	return unit_summary();
 }

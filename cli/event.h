@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Notifications of the "events" group, and their output forms: one line of
+ * text, or one JSON object, an event.
+ */
+#ifndef MVCTL_EVENT_H
+#define MVCTL_EVENT_H
+
+#include <net/if.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "dev.h"
+#include "json.h"
+
+/* Values a MVLAN_CMD_SOURCE_CHANGE may lack: bits of .present. */
+#define SRC_HAS_COUNT		0x1
+#define SRC_HAS_ADDED		0x2
+#define SRC_HAS_REMOVED		0x4
+
+struct source_event {
+	char name[IFNAMSIZ];
+	uint32_t ifindex;
+	unsigned int present;	/* SRC_HAS_* */
+	uint32_t count, added, removed;
+};
+
+/*
+ * DEV_NEW, DEV_DEL, DEV_CHANGE as kind "new", "del", "change":
+ *   "new mv0: ifindex 7 link lower0 mode bridge address ...[ bcqueuelen N][ bclim N]"
+ *   {"event":"new","ifname":"mv0",...as mvctl -j show...}
+ */
+void event_print_dev(FILE *f, const char *kind, const struct mvlan_dev *d,
+		     enum output out);
+
+/*
+ * SOURCE_CHANGE:
+ *   "source mv0: ifindex 7 count 3 added 3 removed 0"
+ *   {"event":"source","ifname":"mv0","ifindex":7,"count":3,"added":3,"removed":0}
+ */
+void event_print_source(FILE *f, const struct source_event *e,
+			enum output out);
+
+#endif /* MVCTL_EVENT_H */
