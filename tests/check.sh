@@ -64,6 +64,10 @@ fi
 
 run unit make -s -C cli check
 
+# make install/uninstall and dkms-install/uninstall on the host. Before the VM
+# suites: it changes the host's module tree (the guests' too) for a while.
+run install tests/install/install.sh
+
 if ! tests/tools/ynl-extract.sh; then
 	echo "FAIL: extract the YNL client"
 	failed=$((failed + 1))
@@ -74,6 +78,10 @@ if [[ -z "$kvers" ]]; then
 	echo "FAIL: no kernel with headers installed (run make deps)"
 	failed=$((failed + 1))
 fi
+
+# The VM suites of the kernels run side by side (the guests wait on timers
+# and each other much of the time); their output follows in kernel order.
+declare -A pid
 for k in $kvers; do
 	ko=build/mod/$k/kmod/mvlan.ko
 	if ! make -s "$ko"; then
@@ -81,7 +89,19 @@ for k in $kvers; do
 		failed=$((failed + 1))
 		continue
 	fi
-	run "vm/$k" tests/vm/run.sh -k "$k" -m "$top/$ko"
+	tests/vm/run.sh -k "$k" -m "$top/$ko" -t 2400 >"$logdir/vm_$k.log" 2>&1 &
+	pid[$k]=$!
+done
+for k in "${!pid[@]}"; do
+	rc=0
+	wait "${pid[$k]}" || rc=$?
+	echo "$rc" >"$logdir/vm_$k.rc"
+done
+for k in $kvers; do
+	[[ -n ${pid[$k]:-} ]] || continue
+	echo "### vm/$k"
+	cat "$logdir/vm_$k.log"
+	tally "vm/$k" "$logdir/vm_$k.log" "$(cat "$logdir/vm_$k.rc")"
 done
 
 echo "$passed passed, $failed failed"
