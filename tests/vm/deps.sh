@@ -20,6 +20,8 @@ pkgs=(
     linux-source-6.12
     # man page lint
     mandoc
+    # "make dkms-install" and its test (tests/install/install.sh)
+    dkms
 )
 
 missing=()

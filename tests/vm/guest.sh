@@ -172,13 +172,23 @@ cleanup_links() {
     done
     ip link set lo up
 }
+# A module-tree overlay a test mounted and did not undo
+# (tests/vm/modules-overlay.bash): the next test gets the host's tree again.
+cleanup_mounts() {
+    local src mnt type _
+    while read -r src mnt type _; do
+        [[ $src == mvlan-modules && $type == overlay ]] || continue
+        timeout 30 umount "$mnt" || timeout 30 umount -l "$mnt"
+        echo "unmounted the module-tree overlay on $mnt"
+    done < <(cat /proc/mounts)
+}
 cleanup() { # cleanup AFTER
     local log=$OUT/logs/cleanup.log pid
     echo "# cleanup after $1" >>"$log"
     # As PID 1, kill -1 signals every process except this one.
     kill -KILL -1 2>/dev/null
     read -r -t 0.2 -u "$tick" _
-    cleanup_links >>"$log" 2>&1 &
+    { cleanup_mounts; cleanup_links; } >>"$log" 2>&1 &
     pid=$!
     finish_wait "$pid" 150 "the cleanup after $1" || echo "# $abort" >>"$log"
 }

@@ -22,7 +22,10 @@
 #   of the host's root, including $TOP, is read-only.
 #   Exit status 0 is PASS, anything else FAIL (there is no SKIP).
 #   Between tests every leftover process is killed, all named netns and all
-#   links but lo are deleted.
+#   links but lo are deleted, and a module-tree overlay is unmounted.
+#   Opt-in: a test that installs a module for the kernel to load by alias
+#   sources tests/vm/modules-overlay.bash and mounts a writable overlay (upper
+#   layer on the guest's /tmp) on /lib/modules/KVER.
 #
 # Environment: MVLAN_KO (default for -m), MVLAN_VM_APPEND (extra kernel
 # command line), MVLAN_VM_BOOT_TIMEOUT (s, default 120), MVLAN_VM_LOG_IGNORE
