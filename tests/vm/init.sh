@@ -47,6 +47,15 @@ if [ -d "$R/var/tmp" ] && [ ! -L "$R/var/tmp" ]; then
     mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$R/var/tmp" || fatal "tmpfs /var/tmp"
 fi
 mkdir -p "$R/run/lock" "$R/run/netns" "$R/run/mvlan-out"
+# The tree under test lives below one of those tmpfs (run.sh shared it
+# apart): mount it back at its own path.
+for arg in $(cat /proc/cmdline); do
+    case $arg in mvlantop=*) top=${arg#mvlantop=} ;; esac
+done
+if [ -n "${top:-}" ]; then
+    mkdir -p "$R$top"
+    mount -t 9p -o "$opts,cache=loose,ro" top "$R$top" || fatal "cannot mount the tree (9p tag top) on $top"
+fi
 # Results share: written by the guest, read by the host; no caching.
 mount -t 9p -o "$opts,cache=none" results "$R/run/mvlan-out" ||
     fatal "cannot mount the results directory (9p tag results)"

@@ -110,7 +110,16 @@ hidden_in_guest() {
     case $1/ in /tmp/* | /run/* | /var/tmp/* | /var/run/* | /dev/* | /proc/* | /sys/*) return 0 ;; esac
     return 1
 }
-hidden_in_guest "$top" && die "the repository ($top) is under a directory the guest replaces with tmpfs; move it"
+# A tree there (CI may clone into /tmp) is shared with the guest on its own
+# and mounted back over the tmpfs at the same path.
+top_share=0
+if hidden_in_guest "$top"; then
+    [[ $top == /tmp/* || $top == /var/tmp/* || $top == /run/* ]] ||
+        die "the repository ($top) is under $top's top directory, which the guest cannot show"
+    [[ $top =~ ^[A-Za-z0-9_./+-]+$ ]] ||
+        die "the repository's path ($top) has characters the kernel command line cannot carry"
+    top_share=1
+fi
 
 # --- tests -------------------------------------------------------------------
 if [[ ${#tests[@]} -eq 0 ]]; then
@@ -194,7 +203,7 @@ guest_out=/run/mvlan-out   # OUTDIR as seen by the guest
 # Compressed modules and files the guest cannot see go through OUTDIR.
 guest_path() { # guest_path SRC SUBDIR NAME: print the path the guest should use
     local src=$1 sub=$2 name=$3
-    if [[ $src == "$top"/* ]] && ! hidden_in_guest "$src"; then
+    if [[ $src == "$top"/* ]] && { [[ $top_share -eq 1 ]] || ! hidden_in_guest "$src"; }; then
         echo "$src"
         return
     fi
@@ -246,6 +255,7 @@ cp "$vm_dir/guest.sh" "$outdir/guest.sh"
 cmdline="console=ttyS0 panic=-1 mvlanvm=1 printk.devkmsg=on log_buf_len=8M"
 cmdline+=" mitigations=off nowatchdog tsc=reliable i8042.noaux i8042.nokbd"
 cmdline+=" ${MVLAN_VM_APPEND:-}"
+[[ $top_share -eq 1 ]] && cmdline+=" mvlantop=$top"
 # shellcheck disable=SC2054 # commas are QEMU's
 qemu_args=(
     -accel tcg -m 1536 -smp 2
@@ -256,6 +266,8 @@ qemu_args=(
     -virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap
     -virtfs "local,path=${outdir//,/,,},mount_tag=results,security_model=none"
 )
+[[ $top_share -eq 1 ]] &&
+    qemu_args+=(-virtfs "local,path=$top,mount_tag=top,security_model=none,readonly=on,multidevs=remap")
 
 echo "$prog: booting $kver under TCG, module $mod_base, ${#test_names[@]} test(s), output in $outdir" >&2
 start=$SECONDS
