@@ -1,0 +1,1306 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Helpers for the differential data-path tests (tests/netns/diff-*.sh).
+#
+# The kernel's macvlan is the oracle: a diff test runs each scenario once
+# with KIND=macvlan and once with KIND=mvlan, with the very same commands
+# except the driver calls (drv_*). A scenario records a result vector, lines
+# such as "ping p1->b1 ok" or "b1 rx_packets 20", with rec/chk; diff_finish
+# then compares the two vectors line by line. chk also holds every line to
+# an expected value, so that a test cannot pass when both drivers are broken
+# the same way.
+#
+# Speed: a TCG guest spends 0.2-0.7 s on every process it starts. So namespace
+# setup goes through "ip -b" batches, and one long-running python3 helper (the
+# agent, below) sends and counts raw frames, pings, reads link state and
+# counters over rtnetlink in any namespace, without starting processes.
+#
+# Sourced after nothing else; sources lib.bash.
+
+# shellcheck source=tests/netns/lib.bash
+. "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
+
+DIFF_TMP=$(mktemp -d /tmp/mvlan-diff.XXXXXX)
+DIFF_T0=${EPOCHREALTIME/./}
+
+KIND=''
+DIFF_KINDS=(macvlan mvlan)
+DIFF_SCENARIOS=()
+
+# step WHAT: as lib.bash's, with the time since the test started
+step() {
+	local t=$(((${EPOCHREALTIME/./} - DIFF_T0) / 100000))
+
+	printf '== [%d.%ds] %s\n' $((t / 10)) $((t % 10)) "$*"
+}
+
+# ---------------------------------------------------------------------------
+# The agent: python3, one process for the whole test (see ag). A request is
+# a line of words on its stdin; its answer lines go to the file named by its
+# argument, then it writes "." (done) or "E" (failed, the answer says why)
+# on its stdout. NS "-" is the namespace the test started in.
+cat >"$DIFF_TMP/agent.py" <<'EOF'
+import ctypes, errno, json, os, select, socket, struct, subprocess, sys, time
+
+libc = ctypes.CDLL(None, use_errno=True)
+CLONE_NEWNET = 0x40000000
+ROOT_NS = os.open('/proc/self/ns/net', os.O_RDONLY)
+ETH_P_ALL = 3
+
+
+def enter(ns):
+    fd = os.dup(ROOT_NS) if ns == '-' else os.open('/run/netns/' + ns, os.O_RDONLY)
+    try:
+        if libc.setns(fd, CLONE_NEWNET) != 0:
+            e = ctypes.get_errno()
+            raise OSError(e, 'setns %s: %s' % (ns, os.strerror(e)))
+    finally:
+        os.close(fd)
+
+
+def mac(s):
+    b = bytes.fromhex(s.replace(':', ''))
+    if len(b) != 6:
+        raise ValueError('bad MAC ' + s)
+    return b
+
+
+def mac_str(b):
+    return ':'.join('%02x' % x for x in b)
+
+
+# --- rtnetlink ---------------------------------------------------------------
+NLMSG_ERROR, NLMSG_DONE = 2, 3
+RTM_NEWLINK, RTM_GETLINK = 16, 18
+NLM_F_REQUEST, NLM_F_ACK, NLM_F_DUMP = 1, 4, 0x300
+IFLA_ADDRESS, IFLA_MTU, IFLA_LINK, IFLA_IFNAME = 1, 4, 5, 3
+IFLA_OPERSTATE, IFLA_LINKINFO, IFLA_STATS64, IFLA_PROMISCUITY = 16, 18, 23, 30
+IFLA_INFO_KIND, IFLA_INFO_DATA = 1, 2
+IFLA_MACVLAN_BC_CUTOFF = 9
+OPERSTATES = ['UNKNOWN', 'NOTPRESENT', 'DOWN', 'LOWERLAYERDOWN', 'TESTING',
+              'DORMANT', 'UP']
+STATS64 = ['rx_packets', 'tx_packets', 'rx_bytes', 'tx_bytes', 'rx_errors',
+           'tx_errors', 'rx_dropped', 'tx_dropped', 'multicast', 'collisions',
+           'rx_length_errors', 'rx_over_errors', 'rx_crc_errors',
+           'rx_frame_errors', 'rx_fifo_errors', 'rx_missed_errors',
+           'tx_aborted_errors', 'tx_carrier_errors', 'tx_fifo_errors',
+           'tx_heartbeat_errors', 'tx_window_errors', 'rx_compressed',
+           'tx_compressed', 'rx_nohandler']
+
+
+def attrs(buf):
+    out = {}
+    off = 0
+    while off + 4 <= len(buf):
+        ln, ty = struct.unpack_from('HH', buf, off)
+        if ln < 4:
+            break
+        out[ty & 0x3fff] = buf[off + 4:off + ln]
+        off += (ln + 3) & ~3
+    return out
+
+
+def attr(ty, payload):
+    ln = 4 + len(payload)
+    return struct.pack('HH', ln, ty) + payload + b'\0' * (((ln + 3) & ~3) - ln)
+
+
+def nl_talk(ns, mtype, flags, body):
+    enter(ns)
+    s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
+    try:
+        s.bind((0, 0))
+        msg = struct.pack('IHHII', 16 + len(body), mtype, NLM_F_REQUEST | flags, 1, 0) + body
+        s.send(msg)
+        msgs = []
+        while True:
+            data = s.recv(1 << 20)
+            off = 0
+            while off + 16 <= len(data):
+                ln, ty, fl, seq, pid = struct.unpack_from('IHHII', data, off)
+                payload = data[off + 16:off + ln]
+                off += (ln + 3) & ~3
+                if ty == NLMSG_DONE:
+                    return msgs
+                if ty == NLMSG_ERROR:
+                    err = struct.unpack_from('i', payload)[0]
+                    if err:
+                        raise OSError(-err, os.strerror(-err))
+                    return msgs
+                msgs.append((ty, payload))
+            if not flags & NLM_F_DUMP and msgs:
+                return msgs
+    finally:
+        s.close()
+
+
+def links(ns):
+    """name -> dict of link attributes, over rtnetlink"""
+    res = {}
+    for ty, p in nl_talk(ns, RTM_GETLINK, NLM_F_DUMP, struct.pack('BxHiII', 0, 0, 0, 0, 0)):
+        if ty != RTM_NEWLINK:
+            continue
+        _, _, index, flags, _ = struct.unpack_from('BxHiII', p)
+        a = attrs(p[16:])
+        name = a[IFLA_IFNAME].rstrip(b'\0').decode()
+        d = {'ifindex': index, 'flags': flags}
+        if IFLA_STATS64 in a:
+            vals = struct.unpack_from('%dQ' % (len(a[IFLA_STATS64]) // 8), a[IFLA_STATS64])
+            d.update(zip(STATS64, vals))
+        if IFLA_MTU in a:
+            d['mtu'] = struct.unpack('I', a[IFLA_MTU])[0]
+        if IFLA_ADDRESS in a:
+            d['address'] = mac_str(a[IFLA_ADDRESS])
+        d['link'] = struct.unpack('i', a[IFLA_LINK])[0] if IFLA_LINK in a else 0
+        if IFLA_OPERSTATE in a:
+            d['operstate'] = OPERSTATES[a[IFLA_OPERSTATE][0]]
+        if IFLA_PROMISCUITY in a:
+            d['promiscuity'] = struct.unpack('I', a[IFLA_PROMISCUITY])[0]
+        d['up'] = 1 if flags & 0x1 else 0
+        d['lower_up'] = 1 if flags & 0x10000 else 0
+        if IFLA_LINKINFO in a:
+            li = attrs(a[IFLA_LINKINFO])
+            if IFLA_INFO_KIND in li:
+                d['kind'] = li[IFLA_INFO_KIND].rstrip(b'\0').decode()
+            if IFLA_INFO_DATA in li:
+                d['info_data'] = attrs(li[IFLA_INFO_DATA])
+        res[name] = d
+    return res
+
+
+def macvlan_bclim_set(ns, dev, val):
+    enter(ns)
+    index = socket.if_nametoindex(dev)
+    data = attr(IFLA_MACVLAN_BC_CUTOFF, struct.pack('i', val))
+    li = attr(IFLA_INFO_KIND, b'macvlan\0') + attr(IFLA_INFO_DATA, data)
+    body = struct.pack('BxHiII', 0, 0, index, 0, 0) + attr(IFLA_LINKINFO, li)
+    nl_talk(ns, RTM_NEWLINK, NLM_F_ACK, body)
+
+
+def macvlan_bclim_get(ns, dev):
+    d = links(ns)[dev]
+    a = d.get('info_data', {})
+    if IFLA_MACVLAN_BC_CUTOFF not in a:
+        return 'absent'
+    return str(struct.unpack('i', a[IFLA_MACVLAN_BC_CUTOFF])[0])
+
+
+# --- raw frames ----------------------------------------------------------------
+listeners = {}
+
+
+def send(ns, dev, count, src, dst, etype, size):
+    enter(ns)
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0)
+    try:
+        s.bind((dev, 0))
+        hdr = mac(dst) + mac(src) + struct.pack('!H', int(etype, 16))
+        for i in range(count):
+            s.send(hdr + struct.pack('!I', i) + bytes(size - 18))
+    finally:
+        s.close()
+
+
+def listen(lid, ns, dev, etype):
+    """count the frames of ETHERTYPE that reach DEV's own stack: a socket
+    bound to DEV also gets those that entered through DEV and were handed to
+    an upper device (orig_dev): the address they come with tells"""
+    enter(ns)
+    proto = int(etype, 16)
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(proto))
+    s.bind((dev, proto))
+    s.setblocking(False)
+    old = listeners.pop(lid, None)
+    if old:
+        old[0].close()
+    listeners[lid] = (s, dev)
+
+
+def drain(lid):
+    """frames received since the last drain: 'COUNT src1=N,src2=N'"""
+    s, dev = listeners[lid]
+    srcs = {}
+    n = 0
+    while True:
+        try:
+            data, addr = s.recvfrom(65536)
+        except BlockingIOError:
+            break
+        except OSError as e:
+            if e.errno == errno.ENETDOWN:  # reported once, the device went down
+                continue
+            raise
+        if addr[0] != dev:
+            continue
+        n += 1
+        k = mac_str(data[6:12])
+        srcs[k] = srcs.get(k, 0) + 1
+    return '%d %s' % (n, ','.join('%s=%d' % kv for kv in sorted(srcs.items())) or '-')
+
+
+# --- ping ------------------------------------------------------------------------
+def csum(b):
+    if len(b) % 2:
+        b += b'\0'
+    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    s = (s >> 16) + (s & 0xffff)
+    s += s >> 16
+    return ~s & 0xffff
+
+
+def ping(timeout, count, interval, specs):
+    """specs: LABEL,NS,DST. Sends COUNT echo requests of 56 bytes of data
+    each, INTERVAL s apart; an entry is 'ok' if any reply came back."""
+    ents = []
+    for i, spec in enumerate(specs):
+        label, ns, dst = spec.split(',')
+        enter(ns)
+        v6 = ':' in dst
+        if v6:
+            s = socket.socket(socket.AF_INET6, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
+        else:
+            s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
+        s.setblocking(False)
+        ents.append({'label': label, 'sock': s, 'dst': dst, 'v6': v6,
+                     'id': (os.getpid() + i * 7919) & 0xffff, 'sent': 0, 'got': set()})
+    enter('-')
+    start = time.monotonic()
+    deadline = start + timeout
+    socks = {e['sock'].fileno(): e for e in ents}
+    while True:
+        now = time.monotonic()
+        for e in ents:
+            while e['sent'] < count and now >= start + e['sent'] * interval:
+                seq = e['sent']
+                typ = 128 if e['v6'] else 8
+                body = struct.pack('!HH', e['id'], seq) + bytes(56)
+                pkt = struct.pack('!BBH', typ, 0, 0) + body
+                if not e['v6']:
+                    pkt = struct.pack('!BBH', typ, 0, csum(pkt)) + body
+                try:
+                    e['sock'].sendto(pkt, (e['dst'], 0))
+                except OSError:
+                    pass
+                e['sent'] += 1
+        if all(len(e['got']) == count for e in ents) or now >= deadline:
+            break
+        r, _, _ = select.select(list(socks), [], [], min(0.05, deadline - now))
+        for fd in r:
+            e = socks[fd]
+            while True:
+                try:
+                    data, addr = e['sock'].recvfrom(4096)
+                except BlockingIOError:
+                    break
+                if not e['v6']:
+                    data = data[(data[0] & 0xf) * 4:]
+                rtype = 129 if e['v6'] else 0
+                if len(data) < 8 or data[0] != rtype or addr[0] != e['dst']:
+                    continue
+                pid, seq = struct.unpack_from('!HH', data, 4)
+                if pid == e['id']:
+                    e['got'].add(seq)
+    out = []
+    for e in ents:
+        e['sock'].close()
+        n = len(e['got'])
+        out.append('%s %s %d/%d' % (e['label'], 'ok' if n else 'fail', n, e['sent']))
+    return out
+
+
+# --- requests ----------------------------------------------------------------------
+def stat(ns, dev, fields):
+    d = links(ns).get(dev)
+    if d is None:
+        return ['none'] * len(fields)
+    return [str(d.get(f, '-')) for f in fields]
+
+
+def stats(specs):
+    """NS:DEV:FIELD,FIELD[:LISTENER]... -> a line of values per spec; a
+    listener adds the number of frames it got since it was last drained"""
+    per_ns = {}
+    out = []
+    for spec in specs:
+        parts = spec.split(':')
+        ns, dev, fields = parts[0], parts[1], parts[2].split(',')
+        if ns not in per_ns:
+            per_ns[ns] = links(ns)
+        d = per_ns[ns].get(dev)
+        vals = [str(d.get(f, '-')) if d else 'none' for f in fields]
+        if len(parts) > 3:
+            vals.append(drain(parts[3]).split()[0])
+        out.append(' '.join(vals))
+    return out
+
+
+SETTLE_FIELDS = ('rx_packets', 'tx_packets', 'rx_dropped', 'multicast', 'rx_nohandler')
+
+
+def snapshot(specs):
+    per_ns = {}
+    out = []
+    for spec in specs:
+        ns, dev = spec.split(':')[:2]
+        if ns not in per_ns:
+            per_ns[ns] = links(ns)
+        out.append(per_ns[ns].get(dev, {}))
+    return out
+
+
+def settle(quiet, limit, specs):
+    """until the counters of NS:DEV[:FIELD=MIN,...]... stop moving: for QUIET
+    s once every FIELD has reached its MIN, for 1 s if they do not; at most
+    LIMIT s"""
+    targets = []
+    for spec in specs:
+        parts = spec.split(':')
+        t = {}
+        if len(parts) > 2 and parts[2]:
+            for kv in parts[2].split(','):
+                k, v = kv.split('=')
+                t[k] = int(v)
+        targets.append(t)
+
+    def key(snap):
+        return [tuple(d.get(f) for f in SETTLE_FIELDS) for d in snap]
+
+    def met(snap):
+        return all(d.get(k, 0) >= v for d, t in zip(snap, targets) for k, v in t.items())
+    start = time.monotonic()
+    cur = snapshot(specs)
+    last, since = key(cur), start
+    while True:
+        now = time.monotonic()
+        if now - since >= (quiet if met(cur) else 1.0):
+            return []
+        if now - start >= limit:
+            return ['unsettled']
+        time.sleep(0.03)
+        cur = snapshot(specs)
+        if key(cur) != last:
+            last, since = key(cur), time.monotonic()
+
+
+def waitfor(timeout, ns, dev, wants):
+    """until NS/DEV has FIELD=VALUE for each of WANTS (at most TIMEOUT s);
+    the values it has then"""
+    fields = [w.split('=', 1)[0] for w in wants]
+    end = time.monotonic() + timeout
+    while True:
+        vals = stat(ns, dev, fields)
+        if ['%s=%s' % fv for fv in zip(fields, vals)] == wants or time.monotonic() >= end:
+            return [' '.join(vals)]
+        time.sleep(0.05)
+
+
+def jget(path, cmd):
+    """run CMD, parse its JSON output and print the values at PATH (a.0.b),
+    several paths separated by commas"""
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode:
+        raise RuntimeError('%s: %s' % (' '.join(cmd), p.stderr.decode().strip()))
+    doc = json.loads(p.stdout)
+    out = []
+    for one in path.split(','):
+        v = doc
+        for k in one.split('.') if one else []:
+            try:
+                v = v[int(k)] if isinstance(v, list) else v[k]
+            except (KeyError, IndexError, ValueError, TypeError):
+                v = None
+                break
+        if isinstance(v, list):
+            v = ' '.join(str(x) for x in v)
+        elif isinstance(v, bool):
+            v = str(v).lower()
+        out.append('null' if v is None else str(v))
+    return ' '.join(out)
+
+
+def jlist(path, cmd):
+    """run CMD, parse its JSON output and print the values at PATH, where
+    a component * stands for every element of a list, sorted ('-': none)"""
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode:
+        raise RuntimeError('%s: %s' % (' '.join(cmd), p.stderr.decode().strip()))
+
+    def walk(v, keys):
+        if not keys:
+            return [] if v is None else [v]
+        k, rest = keys[0], keys[1:]
+        if k == '*':
+            return [x for e in (v if isinstance(v, list) else []) for x in walk(e, rest)]
+        try:
+            return walk(v[int(k)] if isinstance(v, list) else v[k], rest)
+        except (KeyError, IndexError, ValueError, TypeError):
+            return []
+    vals = sorted(str(x) for x in walk(json.loads(p.stdout), path.split('.')))
+    return ' '.join(vals) or '-'
+
+
+def sysctl(ns, settings):
+    enter(ns)
+    for kv in settings:
+        k, v = kv.split('=', 1)
+        with open('/proc/sys/' + k.replace('.', '/'), 'w') as f:
+            f.write(v)
+
+
+def handle(words):
+    cmd, args = words[0], words[1:]
+    if cmd == 'send':      # NS DEV COUNT SRC DST ETHERTYPE [SIZE]
+        send(args[0], args[1], int(args[2]), args[3], args[4], args[5],
+             int(args[6]) if len(args) > 6 else 60)
+        return []
+    if cmd == 'listen':    # ID NS DEV ETHERTYPE
+        listen(*args)
+        return []
+    if cmd == 'drain':     # ID
+        return [drain(args[0])]
+    if cmd == 'ping':      # TIMEOUT COUNT INTERVAL LABEL,NS,DST...
+        return ping(float(args[0]), int(args[1]), float(args[2]), args[3:])
+    if cmd == 'stat':      # NS DEV FIELD...
+        return [' '.join(stat(args[0], args[1], args[2:]))]
+    if cmd == 'stats':     # NS:DEV:FIELD,...[:LISTENER]...
+        return stats(args)
+    if cmd == 'waitfor':   # TIMEOUT NS DEV FIELD=VALUE...
+        return waitfor(float(args[0]), args[1], args[2], args[3:])
+    if cmd == 'settle':    # QUIET LIMIT NS:DEV...
+        return settle(float(args[0]), float(args[1]), args[2:])
+    if cmd == 'bclim':     # NS DEV VALUE
+        macvlan_bclim_set(args[0], args[1], int(args[2]))
+        return []
+    if cmd == 'getbclim':  # NS DEV
+        return [macvlan_bclim_get(args[0], args[1])]
+    if cmd == 'jget':      # PATH CMD...
+        return [jget(args[0], args[1:])]
+    if cmd == 'jlist':     # PATH CMD...
+        return [jlist(args[0], args[1:])]
+    if cmd == 'sysctl':    # NS KEY=VALUE...
+        sysctl(args[0], args[1:])
+        return []
+    if cmd == 'noipv6':    # NS...
+        for ns in args:
+            sysctl(ns, ['net.ipv6.conf.all.disable_ipv6=1',
+                        'net.ipv6.conf.default.disable_ipv6=1'])
+        return []
+    if cmd == 'close':
+        for s, _ in listeners.values():
+            s.close()
+        listeners.clear()
+        return []
+    raise ValueError('unknown request ' + cmd)
+
+
+# Answers go to a regular file, which bash reads at once; on the pipe only
+# one line that says "done" or "failed": bash reads pipes a byte at a time.
+REPLY = sys.argv[1]
+for line in sys.stdin:
+    words = line.split()
+    if not words:
+        continue
+    status = '.'
+    try:
+        out = handle(words)
+    except Exception as e:  # the test reports it
+        out = ['%s: %s' % (type(e).__name__, e)]
+        status = 'E'
+    try:
+        enter('-')
+    except OSError:
+        pass
+    with open(REPLY, 'w') as f:
+        f.write(''.join(x + '\n' for x in out))
+    sys.stdout.write(status + '\n')
+    sys.stdout.flush()
+EOF
+
+# the modules the tests use load while python starts
+modprobe -a macvlan bridge veth &
+DIFF_MODPROBE_PID=$!
+mkfifo "$DIFF_TMP/agent.in" "$DIFF_TMP/agent.out"
+python3 -I -S -u "$DIFF_TMP/agent.py" "$DIFF_TMP/agent.reply" \
+	<"$DIFF_TMP/agent.in" >"$DIFF_TMP/agent.out" &
+DIFF_AGENT_PID=$!
+exec {DIFF_AGENT_W}>"$DIFF_TMP/agent.in" {DIFF_AGENT_R}<"$DIFF_TMP/agent.out"
+
+# ag REQUEST...: one request to the agent; prints its answer lines. An agent
+# error fails the test (or the run of one kind, see diff_run). Not for
+# parallel use (see par).
+ag() {
+	local status='' lines=() t=${EPOCHREALTIME/./}
+
+	printf '%s\n' "$*" >&"$DIFF_AGENT_W"
+	read -r status <&"$DIFF_AGENT_R" || fail "the agent died during: $*"
+	mapfile -t lines <"$DIFF_TMP/agent.reply"
+	t=$(((${EPOCHREALTIME/./} - t) / 100000))
+	[[ $t -lt 30 ]] || printf '   (slow: %d.%d s for: %s)\n' $((t / 10)) $((t % 10)) "${*:0:80}" >&2
+	[[ $status == . ]] || fail "agent: $*: ${lines[*]}"
+	[[ ${#lines[@]} -eq 0 ]] || printf '%s\n' "${lines[@]}"
+}
+
+# ---------------------------------------------------------------------------
+# Global setup: the oracle's module (and those the tests use) are loaded
+# while python starts, see above.
+wait "$DIFF_MODPROBE_PID" || fail "modprobe macvlan bridge veth failed"
+
+diff_exit() {
+	local rc=$?
+
+	dns_cleanup
+	exec {DIFF_AGENT_W}>&-
+	kill "$DIFF_AGENT_PID" 2>/dev/null || true
+	wait "$DIFF_AGENT_PID" 2>/dev/null || true
+	rm -rf "$DIFF_TMP"
+	return "$rc"
+}
+trap diff_exit EXIT
+
+# ---------------------------------------------------------------------------
+# Namespaces
+
+# dns NAME...: fresh namespaces with IPv6 off, so that no autoconfiguration
+# traffic disturbs the counters; lo is left down.
+dns() {
+	local ns
+
+	for ns in "$@"; do
+		NETNS+=("$ns")
+	done
+	printf 'netns add %s\n' "$@" | ip -b -
+	ag noipv6 "$@"
+}
+
+# dns_cleanup: delete the namespaces of dns and netns_new, in one process
+dns_cleanup() {
+	# the agent's sockets would keep the namespaces alive (a subshell: a
+	# failing ag exits, which would end the EXIT trap this runs in)
+	(ag close) || true
+	[[ ${#NETNS[@]} -gt 0 ]] || return 0
+	printf 'netns del %s\n' "${NETNS[@]}" | ip -force -b - 2>/dev/null || true
+	NETNS=()
+}
+
+# nsb NS: run the "ip" batch on stdin in NS (ip -n NS -b -)
+nsb() {
+	ip -n "$1" -b -
+}
+
+# par CMD [-- CMD]...: run the commands (or functions) in parallel; fails if
+# one of them fails. Not for commands that use the agent (ag).
+par() {
+	local cmd=() pids=() rc=0 p
+
+	while [[ $# -gt 0 ]]; do
+		cmd=()
+		while [[ $# -gt 0 && $1 != -- ]]; do
+			cmd+=("$1")
+			shift
+		done
+		[[ $# -eq 0 ]] || shift
+		"${cmd[@]}" &
+		pids+=($!)
+	done
+	for p in "${pids[@]}"; do
+		wait "$p" || rc=$?
+	done
+	return "$rc"
+}
+
+# nsb_par NS BATCH [NS BATCH]...: "ip" batches in several namespaces, in
+# parallel (every process costs a TCG guest a fraction of a second)
+nsb_par() {
+	local pids=() ns rc=0 p
+
+	while [[ $# -ge 2 ]]; do
+		ip -n "$1" -b - <<<"$2" &
+		pids+=($!)
+		shift 2
+	done
+	for p in "${pids[@]}"; do
+		wait "$p" || rc=$?
+	done
+	return "$rc"
+}
+
+# ipv6_on NS...: IPv6 on in NS, for devices created in or moved to it later
+ipv6_on() {
+	local ns
+
+	for ns in "$@"; do
+		ag sysctl "$ns" net.ipv6.conf.all.disable_ipv6=0 \
+			net.ipv6.conf.default.disable_ipv6=0 \
+			net.ipv6.conf.default.accept_dad=0 \
+			net.ipv6.conf.default.dad_transmits=0
+	done
+}
+
+# ---------------------------------------------------------------------------
+# The driver abstraction: the only commands that differ between the kinds.
+
+# drv_add NS NAME LOWER MODE [nopromisc] [nodst] [address MAC] [mtu N]
+#         [bcqueuelen N] [bclim N]
+# MODE "default" gives no mode. mvlan: mvctl add; macvlan: ip link add, and
+# bclim over rtnetlink (iproute2 6.1 has no bclim).
+drv_add() {
+	local ns=$1 name=$2 lower=$3 mode=$4
+	local mv=() pre=() post=() flags=() bclim=''
+
+	shift 4
+	[[ $mode == default ]] || { mv+=(mode "$mode"); post+=(mode "$mode"); }
+	while [[ $# -gt 0 ]]; do
+		case $1 in
+		nopromisc | nodst) mv+=("$1"); flags+=("$1"); shift ;;
+		address | mtu) mv+=("$1" "$2"); pre+=("$1" "$2"); shift 2 ;;
+		bcqueuelen) mv+=("$1" "$2"); post+=("$1" "$2"); shift 2 ;;
+		bclim) mv+=("$1" "$2"); bclim=$2; shift 2 ;;
+		*) fail "drv_add: unknown option $1" ;;
+		esac
+	done
+	case $KIND in
+	mvlan) "$MVCTL" -n "$ns" add "$name" link "$lower" "${mv[@]}" ;;
+	macvlan)
+		ip -n "$ns" link add link "$lower" name "$name" "${pre[@]}" \
+			type macvlan "${post[@]}" "${flags[@]}" || return
+		[[ -z $bclim ]] || ag bclim "$ns" "$name" "$bclim"
+		;;
+	*) fail "KIND is not set" ;;
+	esac
+}
+
+# drv_del NS NAME
+drv_del() {
+	case $KIND in
+	mvlan) "$MVCTL" -n "$1" del "$2" ;;
+	macvlan) ip -n "$1" link del "$2" ;;
+	esac
+}
+
+# drv_mode NS NAME MODE [nopromisc|promisc] [nodst|dst]
+# Without flag words the flags stay as they are. With flag words the flags
+# become exactly those named (nopromisc, nodst); name every flag to keep.
+drv_mode() {
+	local ns=$1 name=$2 mode=$3 w words=() flags=()
+
+	shift 3
+	for w in "$@"; do
+		case $w in
+		nopromisc | nodst) flags+=("$w") ;;
+		promisc | dst) ;;
+		*) fail "drv_mode: unknown flag $w" ;;
+		esac
+		words+=("$w")
+	done
+	case $KIND in
+	mvlan)
+		if [[ ${#words[@]} -gt 0 ]]; then
+			[[ " ${words[*]} " == *" nopromisc "* || " ${words[*]} " == *" promisc "* ]] ||
+				words+=(promisc)
+			[[ " ${words[*]} " == *" nodst "* || " ${words[*]} " == *" dst "* ]] ||
+				words+=(dst)
+		fi
+		"$MVCTL" -n "$ns" mode "$name" "$mode" "${words[@]}"
+		;;
+	macvlan)
+		[[ ${#words[@]} -eq 0 || ${#flags[@]} -gt 0 ]] || flags=(flag null)
+		ip -n "$ns" link set "$name" type macvlan mode "$mode" "${flags[@]}"
+		;;
+	esac
+}
+
+# drv_source NS NAME add|del|set|flush [MAC...]
+drv_source() {
+	local ns=$1 name=$2 op=$3 m
+
+	shift 3
+	case $KIND in
+	mvlan) "$MVCTL" -n "$ns" source "$name" "$op" "$@" ;;
+	macvlan)
+		case $op in
+		add | del)
+			for m in "$@"; do
+				ip -n "$ns" link set "$name" type macvlan macaddr "$op" "$m" || return
+			done
+			;;
+		set | flush) ip -n "$ns" link set "$name" type macvlan macaddr "$op" "$@" ;;
+		esac
+		;;
+	esac
+}
+
+# drv_source_list NS NAME: the source list, sorted, on one line ("-": empty)
+drv_source_list() {
+	case $KIND in
+	mvlan) ag jlist '*.address' "$MVCTL" -n "$1" -j source "$2" ;;
+	macvlan) ag jlist '0.linkinfo.info_data.macaddr_data.*' ip -n "$1" -d -j link show dev "$2" ;;
+	esac
+}
+
+# drv_source_count NS NAME: the count the driver reports
+# (macvlan: ip -d link's macaddr count; mvlan: mvctl -j show's source_count)
+drv_source_count() {
+	local n
+
+	case $KIND in
+	mvlan) n=$(ag jget 0.source_count "$MVCTL" -n "$1" -j show "$2") ;;
+	macvlan) n=$(ag jget 0.linkinfo.info_data.macaddr_count ip -n "$1" -d -j link show dev "$2") ;;
+	esac
+	# macvlan leaves the count out outside source mode
+	[[ $n != null ]] || n=0
+	echo "$n"
+}
+
+# drv_modeof NS NAME: "MODE [FLAG...]" as the driver reports it
+drv_modeof() {
+	local v v1 v2 m f=''
+
+	case $KIND in
+	mvlan)
+		v=$(ag jget 0.mode,0.flags "$MVCTL" -n "$1" -j show "$2")
+		m=${v%% *}
+		f=${v#"$m"}
+		;;
+	macvlan)
+		v=$(ag jget 0.linkinfo.info_data.mode,0.linkinfo.info_data.nopromisc,0.linkinfo.info_data.nodst \
+			ip -n "$1" -d -j link show dev "$2")
+		read -r m v1 v2 <<<"$v"
+		[[ $v1 != true ]] || f+=' nopromisc'
+		[[ $v2 != true ]] || f+=' nodst'
+		;;
+	esac
+	f=${f# }
+	echo "$m${f:+ $f}"
+}
+
+# drv_bclim NS NAME: the port's bclim as the driver reports it (macvlan
+# leaves it out when it is 1; call it only when oracle_has_bclim)
+drv_bclim() {
+	local v
+
+	case $KIND in
+	mvlan) ag jget 0.bclim "$MVCTL" -n "$1" -j show "$2" ;;
+	macvlan)
+		v=$(ag getbclim "$1" "$2")
+		[[ $v != absent ]] || v=1
+		echo "$v"
+		;;
+	esac
+}
+
+# drv_bcqueuelen_used NS NAME: the flood queue length the port uses
+drv_bcqueuelen_used() {
+	case $KIND in
+	mvlan) ag jget 0.bcqueuelen_used "$MVCTL" -n "$1" -j show "$2" ;;
+	macvlan) ag jget 0.linkinfo.info_data.usedbcqueuelen ip -n "$1" -d -j link show dev "$2" ;;
+	esac
+}
+
+# oracle_has_bclim: does this kernel's macvlan know IFLA_MACVLAN_BC_CUTOFF
+# (Linux 6.4 and later)? Probes with a throwaway device.
+oracle_has_bclim() {
+	local v
+
+	NETNS+=(diffprobe)
+	ip netns add diffprobe
+	ip -n diffprobe link add p0 type veth peer name p1
+	ip -n diffprobe link add link p0 name m0 type macvlan
+	ag bclim diffprobe m0 -1
+	v=$(ag getbclim diffprobe m0)
+	dns_cleanup
+	[[ $v == -1 ]]
+}
+
+# try LABEL CMD...: run CMD, record "LABEL ok" or "LABEL refused"; its stderr
+# is left in $TRY_ERR, its exit status in $TRY_RC.
+TRY_ERR='' TRY_RC=0
+try() {
+	local label=$1
+
+	shift
+	TRY_RC=0
+	TRY_ERR=$("$@" 2>&1 >/dev/null) || TRY_RC=$?
+	if [[ $TRY_RC == 0 ]]; then
+		rec "$label ok"
+	else
+		rec "$label refused"
+	fi
+}
+
+# try_same LABEL CMD...: for a command that is the same for both kinds:
+# records "LABEL ok" or "LABEL refused: MESSAGE"
+try_same() {
+	local label=$1
+
+	shift
+	TRY_RC=0
+	TRY_ERR=$("$@" 2>&1 >/dev/null) || TRY_RC=$?
+	if [[ $TRY_RC == 0 ]]; then
+		rec "$label ok"
+	else
+		rec "$label refused: ${TRY_ERR//$'\n'/ }"
+	fi
+}
+
+# try_refused LABEL MACVLAN_ERR MVLAN_ERR CMD...: CMD must fail, with
+# MACVLAN_ERR as its message for macvlan, MVLAN_ERR for mvlan (a "-" skips the
+# check of the message); records "LABEL refused".
+try_refused() {
+	local label=$1 want_macvlan=$2 want_mvlan=$3 want
+
+	shift 3
+	try "$label" "$@"
+	[[ $TRY_RC != 0 ]] || return 0
+	want=$want_mvlan
+	[[ $KIND == mvlan ]] || want=$want_macvlan
+	[[ $want == - ]] || chk_msg "$label: message" "$TRY_ERR" "$want"
+}
+
+# ---------------------------------------------------------------------------
+# Result vectors
+
+# rec LINE...: a line of this kind's result vector (printed by diff_finish:
+# the log is on 9p, which is slow to write to a line at a time)
+rec() {
+	printf '%s\n' "$*" >>"$DIFF_TMP/attempt.vec"
+}
+
+# unexpected WHAT: note a value that is not what the test expects
+unexpected() {
+	printf '%s\n' "$*" >>"$DIFF_TMP/attempt.unexpected"
+	printf 'UNEXPECTED [%s]: %s\n' "$KIND" "$*" >&2
+}
+
+# chk KEY ACTUAL EXPECTED: record "KEY ACTUAL"; note it if it is not EXPECTED
+chk() {
+	rec "$1 $2"
+	[[ $2 == "$3" ]] || unexpected "$1: expected \"$3\", got \"$2\""
+}
+
+# chk_msg WHAT ACTUAL EXPECTED: like chk, but not in the vector (messages
+# differ between the kinds)
+chk_msg() {
+	[[ $2 == "$3" ]] || unexpected "$1: expected \"$3\", got \"$2\""
+}
+
+# sysfs_promisc NS DEV: 1 if IFF_PROMISC is in /sys/class/net/DEV/flags
+# (rtnetlink's flags show only the promiscuity asked for by user space)
+sysfs_promisc() {
+	local f
+
+	f=$(ip netns exec "$1" cat "/sys/class/net/$2/flags")
+	echo $(((f & 0x100) != 0))
+}
+
+# st NS DEV FIELD...: link attributes/counters over rtnetlink, space-separated
+# (fields: rx_packets rx_bytes multicast rx_dropped rx_nohandler tx_packets
+# tx_bytes tx_dropped rx_errors mtu address operstate promiscuity up
+# lower_up link ifindex kind)
+st() {
+	ag stat "$@"
+}
+
+# chk_st NS DEV "FIELD=EXPECTED ..." [LABEL]: chk each field of NS/DEV
+chk_st() {
+	local ns=$1 dev=$2 spec=$3 label=${4:-$2} f fields=() wanted=() vals i
+
+	for f in $spec; do
+		fields+=("${f%%=*}")
+		wanted+=("${f#*=}")
+	done
+	vals=$(st "$ns" "$dev" "${fields[@]}")
+	read -r -a vals <<<"$vals"
+	for i in "${!fields[@]}"; do
+		chk "$label ${fields[$i]}" "${vals[$i]}" "${wanted[$i]}"
+	done
+}
+
+# chk_wait NS DEV "FIELD=EXPECTED ..." [LABEL]: like chk_st, after waiting
+# (at most 3 s) for the fields to take the expected values: link state
+# changes reach user space through linkwatch, with a delay
+chk_wait() {
+	local ns=$1 dev=$2 spec=$3 label=${4:-$2} f fields=() wanted=() vals i
+
+	for f in $spec; do
+		fields+=("${f%%=*}")
+		wanted+=("${f#*=}")
+	done
+	# shellcheck disable=SC2086 # words
+	vals=$(ag waitfor 3 "$ns" "$dev" $spec)
+	read -r -a vals <<<"$vals"
+	for i in "${!fields[@]}"; do
+		chk "$label ${fields[$i]}" "${vals[$i]}" "${wanted[$i]}"
+	done
+}
+
+# settle NS:DEV[:FIELD=MIN,...]...: wait until the counters of those devices
+# stop moving (flood queues are drained by a workqueue): for 0.15 s once
+# every FIELD is at least MIN, for 1 s if they do not get there; at most 5 s
+settle() {
+	local out
+
+	out=$(ag settle 0.15 5 "$@")
+	[[ -z $out ]] || echo "  (counters still moving after 5 s: $*)"
+}
+
+# Counter deltas.
+#   track [-s] NS DEV FIELD...: watch these counters of NS/DEV (see st); -s
+#	also counts the frames of ethertype $DELTA_ETYPE that reach DEV's own
+#	stack, with a packet socket, as field "stack" (which also keeps them
+#	from counting as rx_dropped for want of a protocol handler)
+#   delta_snap: take the current values as the base
+#   delta_chk [-c N] LABEL [EXPECTED]...: wait for the counters to settle,
+#	then record per device "LABEL: DEV FIELD=CHANGE..." with the counters
+#	that changed since the base ("-": none) and chk it against the
+#	EXPECTED changes (all others 0); the values are the new base.
+#	EXPECTED: DEV.FIELD=VALUE, or for bursts of $N frames:
+#	  mc:DEV:BYTES  N multicast frames of BYTES counted, up DEV's stack
+#	  uc:DEV:BYTES  the same, not counted as multicast
+#	  tx:DEV        N frames of 60 bytes sent
+#	  in:DEV[:stack][:drop]  N frames in (up its stack) (counted dropped)
+#	  out:DEV       N frames out
+#	KIND@EXPECTED applies to one kind only: for where this kernel's
+#	macvlan and upstream differ and mvlan follows upstream.
+DELTA_ETYPE=88b5
+DELTA_KEYS=()
+declare -A DELTA_NS=() DELTA_FIELDS=() DELTA_LISTENER=() DELTA_BASE=() DELTA_NOW=()
+track() {
+	local stack=0
+
+	if [[ $1 == -s ]]; then
+		stack=1
+		shift
+	fi
+	DELTA_KEYS+=("$2")
+	DELTA_NS[$2]=$1
+	DELTA_FIELDS[$2]="${*:3}"
+	if [[ $stack == 1 ]]; then
+		DELTA_LISTENER[$2]=${#DELTA_KEYS[@]}
+		DELTA_FIELDS[$2]+=" stack"
+		ag listen "${#DELTA_KEYS[@]}" "$1" "$2" "$DELTA_ETYPE"
+	fi
+}
+
+# delta_read: DELTA_NOW[DEV.FIELD] = the current values (stack: the running
+# total)
+delta_read() {
+	local dev specs=() spec out vals i f fields
+
+	for dev in "${DELTA_KEYS[@]}"; do
+		fields=${DELTA_FIELDS[$dev]% stack}
+		spec="${DELTA_NS[$dev]}:$dev:${fields// /,}"
+		[[ -z ${DELTA_LISTENER[$dev]:-} ]] || spec+=":${DELTA_LISTENER[$dev]}"
+		specs+=("$spec")
+	done
+	out=$(ag stats "${specs[@]}")
+	i=0
+	while read -r -a vals; do
+		dev=${DELTA_KEYS[$i]}
+		read -r -a fields <<<"${DELTA_FIELDS[$dev]}"
+		for f in "${!fields[@]}"; do
+			if [[ ${fields[$f]} == stack ]]; then
+				DELTA_NOW[$dev.stack]=$((${DELTA_NOW[$dev.stack]:-0} + vals[f]))
+			else
+				DELTA_NOW[$dev.${fields[$f]}]=${vals[$f]}
+			fi
+		done
+		i=$((i + 1))
+	done <<<"$out"
+}
+
+delta_snap() {
+	local k
+
+	delta_read
+	for k in "${!DELTA_NOW[@]}"; do
+		DELTA_BASE[$k]=${DELTA_NOW[$k]}
+	done
+}
+
+# -c N: the frames were sent to a multicast group, N of them: a device that
+# did not join it and got exactly N frames more is a multicast hash filter
+# collision (each device's filter hashes with a per-device salt, its kernel
+# address), and the scenario runs again.
+delta_chk() {
+	local coll='' label k dev f d t got exp settle_specs=()
+	declare -A want=()
+
+	if [[ $1 == -c ]]; then
+		coll=$2
+		shift 2
+	fi
+	label=$1
+	shift
+	declare -A bykind=()
+	for k in "$@"; do
+		# KIND@EXPECTED: for one kind only; the devices it names are
+		# recorded kind-neutrally when they match, so that the diff
+		# passes only when each kind does what it should
+		if [[ $k == *@* ]]; then
+			d=${k#*@}
+			case $d in
+			*:*) IFS=: read -r _ dev _ <<<"$d" ;;
+			*) dev=${d%%.*} ;;
+			esac
+			bykind[$dev]=1
+			[[ ${k%%@*} == "$KIND" ]] || continue
+			k=$d
+		fi
+		case $k in
+		mc:* | uc:*)
+			IFS=: read -r f dev d <<<"$k"
+			want[$dev.rx_packets]=$N
+			want[$dev.rx_bytes]=$((N * d))
+			want[$dev.stack]=$N
+			[[ $f == uc ]] || want[$dev.multicast]=$N
+			;;
+		tx:*)
+			dev=${k#tx:}
+			want[$dev.tx_packets]=$N
+			want[$dev.tx_bytes]=$((N * 60))
+			;;
+		in:*)
+			IFS=: read -r _ dev f d <<<"$k"
+			want[$dev.rx_packets]=$N
+			[[ " $f $d " != *" stack "* ]] || want[$dev.stack]=$N
+			[[ " $f $d " != *" drop "* ]] || want[$dev.rx_dropped]=$N
+			;;
+		out:*) want[${k#out:}.tx_packets]=$N ;;
+		*) want[${k%=*}]=${k##*=} ;;
+		esac
+	done
+	# wait for the expected counts (the socket counts cannot be waited for)
+	for dev in "${DELTA_KEYS[@]}"; do
+		t=''
+		for f in ${DELTA_FIELDS[$dev]}; do
+			k=$dev.$f
+			[[ $f != stack && -n ${want[$k]:-} ]] || continue
+			t+=",$f=$((DELTA_BASE[$k] + want[$k]))"
+		done
+		settle_specs+=("${DELTA_NS[$dev]}:$dev:${t#,}")
+	done
+	settle "${settle_specs[@]}"
+	delta_read
+	for dev in "${DELTA_KEYS[@]}"; do
+		got='' exp=''
+		for f in ${DELTA_FIELDS[$dev]}; do
+			k=$dev.$f
+			d=$((DELTA_NOW[$k] - DELTA_BASE[$k]))
+			DELTA_BASE[$k]=${DELTA_NOW[$k]}
+			[[ $d == 0 ]] || got+=" $f=$d"
+			[[ ${want[$k]:-0} == 0 ]] || exp+=" $f=${want[$k]}"
+		done
+		got=${got# } exp=${exp# }
+		if [[ -n $coll && -z $exp && " ${DELTA_FIELDS[$dev]} " == *" multicast "* &&
+			" $got " == *" rx_packets=$coll "* ]]; then
+			retry_unless_last "$label: $dev got all $coll frames of a group it did not join: a hash filter collision?"
+		fi
+		if [[ -n ${bykind[$dev]:-} && ${got:--} == "${exp:--}" ]]; then
+			rec "$label: $dev as expected for the kind"
+			echo "   [$KIND] $label: $dev ${got:--} (what this kind should do)"
+		else
+			chk "$label: $dev" "${got:--}" "${exp:--}"
+		fi
+	done
+}
+
+# pings TIMEOUT LABEL,NS,DST,EXPECTED...: (LABEL without spaces) pings in parallel, two echo
+# requests each; "ok" if an answer came back, else "fail". chk's each result
+# as "ping LABEL" against EXPECTED (ok or fail).
+pings() {
+	local timeout=$1 spec specs=() out label res _
+	declare -A expected=()
+
+	shift
+	for spec in "$@"; do
+		specs+=("${spec%,*}")
+		expected[${spec%%,*}]=${spec##*,}
+	done
+	out=$(ag ping "$timeout" 2 0.25 "${specs[@]}")
+	while read -r label res _; do
+		chk "ping $label" "$res" "${expected[$label]}"
+	done <<<"$out"
+}
+
+# ---------------------------------------------------------------------------
+# Running a scenario for each kind and comparing
+
+# diff_run FUNC [KIND...]: run the scenario FUNC once per kind (default:
+# macvlan then mvlan), each in a subshell with its own namespaces, removed
+# when it ends. A scenario that exits with status 75 (see retry_unless_last)
+# is run again, up to 3 times in all; the results of the last run count.
+DIFF_ATTEMPT=0 DIFF_ATTEMPTS=3
+diff_run() {
+	local fn=$1 kind rc start
+
+	shift
+	local kinds=("$@")
+	[[ $# -gt 0 ]] || kinds=("${DIFF_KINDS[@]}")
+	DIFF_SCENARIOS+=("$fn:${kinds[*]}")
+	for kind in "${kinds[@]}"; do
+		KIND=$kind
+		for ((DIFF_ATTEMPT = 1; DIFF_ATTEMPT <= DIFF_ATTEMPTS; DIFF_ATTEMPT++)); do
+			if [[ $DIFF_ATTEMPT == 1 ]]; then
+				step "$fn [$kind]"
+			else
+				step "$fn [$kind], run $DIFF_ATTEMPT"
+			fi
+			: >"$DIFF_TMP/attempt.vec"
+			: >"$DIFF_TMP/attempt.unexpected"
+			start=${EPOCHREALTIME/./}
+			set +e
+			(
+				set -e
+				NETNS=()
+				trap dns_cleanup EXIT
+				"$fn"
+			)
+			rc=$?
+			set -e
+			start=$(((${EPOCHREALTIME/./} - start) / 100000))
+			printf '   (%s [%s] took %d.%d s)\n' "$fn" "$kind" $((start / 10)) $((start % 10))
+			[[ $rc == 75 && $DIFF_ATTEMPT -lt $DIFF_ATTEMPTS ]] || break
+			echo "   (run again: $(tail -n 1 "$DIFF_TMP/attempt.retry"))"
+		done
+		if [[ $rc != 0 ]]; then
+			rec "ABORTED: $fn exited with status $rc"
+			unexpected "$fn aborted (exit status $rc)"
+		fi
+		{
+			echo "## $fn"
+			cat "$DIFF_TMP/attempt.vec"
+		} >>"$DIFF_TMP/vec.$kind"
+		cat "$DIFF_TMP/attempt.unexpected" >>"$DIFF_TMP/unexpected.$kind"
+		KIND=''
+	done
+}
+
+# retry_unless_last WHY: a result that chance can explain (a multicast hash
+# collision): run the scenario again, unless this is its last run
+retry_unless_last() {
+	echo "$*" >>"$DIFF_TMP/attempt.retry"
+	[[ $DIFF_ATTEMPT -ge $DIFF_ATTEMPTS ]] || exit 75
+	echo "   ($*, on the last run: counted as a result)"
+}
+
+# diff_finish: compare the vectors, list unexpected values, exit 0 or 1
+diff_finish() {
+	local bad=0 kind n
+
+	for kind in "${DIFF_KINDS[@]}"; do
+		touch "$DIFF_TMP/vec.$kind"
+	done
+	echo "== macvlan's result vector"
+	cat "$DIFF_TMP/vec.macvlan"
+	if [[ " ${DIFF_SCENARIOS[*]} " == *":mvlan "* ]]; then
+		echo "== mvlan's result vector (some scenarios ran for mvlan only)"
+		cat "$DIFF_TMP/vec.mvlan"
+	fi
+	echo "== result"
+	n=$(grep -vc '^## ' "$DIFF_TMP/vec.macvlan" || true)
+	# Scenarios run for one kind only are not compared.
+	diff_comparable macvlan >"$DIFF_TMP/cmp.macvlan"
+	diff_comparable mvlan >"$DIFF_TMP/cmp.mvlan"
+	if ! diff -u --label "macvlan (oracle)" --label "mvlan" \
+		"$DIFF_TMP/cmp.macvlan" "$DIFF_TMP/cmp.mvlan" >"$DIFF_TMP/diff"; then
+		echo "FAIL: mvlan's results differ from macvlan's:"
+		cat "$DIFF_TMP/diff"
+		bad=1
+	else
+		echo "vectors equal: $(grep -vc '^## ' "$DIFF_TMP/cmp.macvlan" || true) lines compared ($n lines in macvlan's vector)"
+	fi
+	for kind in "${DIFF_KINDS[@]}"; do
+		if [[ -s $DIFF_TMP/unexpected.$kind ]]; then
+			echo "FAIL: unexpected results with $kind:"
+			sed 's/^/  /' "$DIFF_TMP/unexpected.$kind"
+			bad=1
+		fi
+	done
+	[[ $bad == 0 ]] || exit 1
+	echo "ok"
+}
+
+# diff_comparable KIND: the vector of KIND without the scenarios that did not
+# run for both kinds
+diff_comparable() {
+	local s skip=() f
+
+	for s in "${DIFF_SCENARIOS[@]}"; do
+		[[ ${s#*:} == "${DIFF_KINDS[*]}" ]] || skip+=("${s%%:*}")
+	done
+	awk -v skip="${skip[*]}" '
+		BEGIN { n = split(skip, a, " "); for (i = 1; i <= n; i++) s["## " a[i]] = 1 }
+		/^## / { on = !($0 in s) }
+		on' "$DIFF_TMP/vec.$1"
+}
+
+# ---------------------------------------------------------------------------
+# Broadcast and multicast scenarios (diff-flood*.sh): bursts of N raw frames
+# of 60 bytes, ethertype 0x88b5 (local experimental).
+# shellcheck disable=SC2034 # used by the tests that source this
+N=20 B=ff:ff:ff:ff:ff:ff
+# shellcheck disable=SC2034
+G0=01:00:5e:01:01:03 G1=01:00:5e:01:01:01 G2=01:00:5e:01:01:02
+HOST=02:00:00:00:02:fe
+declare -A MAC=([mp1]=02:00:00:00:02:11 [mv1]=02:00:00:00:02:21
+	[mb1]=02:00:00:00:02:31 [mb2]=02:00:00:00:02:32)
+DEV_FIELDS="rx_packets rx_bytes multicast rx_dropped tx_packets tx_bytes tx_dropped"
+
+# flood_topology QUEUE_LEN [bond]: ns low with mp1 (private), mv1 (vepa), mb1
+# and mb2 (bridge) on the lower device $FL, which is lower0, a veth whose
+# peer eth0 is a hairpin port of br0 in ns sw, or with "bond" a bond over
+# lower0 (a lower device with a unicast filter, see diff-flood-queue.sh).
+# Every device asks for a flood queue of QUEUE_LEN. mb2 joins G1, mv1 and
+# mb1 join G2. Tracks the counters of all of them (see track).
+FL=lower0
+flood_topology() {
+	local ql=$1 lower=${2:-veth}
+
+	dns low sw
+	ip -n low link add lower0 type veth peer name eth0 netns sw
+	if [[ $lower == bond ]]; then
+		FL=bond0
+		nsb low <<EOF
+link add bond0 type bond mode active-backup
+link set lower0 master bond0
+EOF
+	fi
+	nsb sw <<EOF
+link add br0 address $HOST type bridge mcast_snooping 0
+link set eth0 master br0
+link set eth0 type bridge_slave hairpin on
+link set eth0 up
+link set br0 up
+EOF
+	par drv_add low mp1 $FL private address "${MAC[mp1]}" bcqueuelen "$ql" -- \
+		drv_add low mv1 $FL vepa address "${MAC[mv1]}" bcqueuelen "$ql" -- \
+		drv_add low mb1 $FL bridge address "${MAC[mb1]}" bcqueuelen "$ql" -- \
+		drv_add low mb2 $FL bridge address "${MAC[mb2]}" bcqueuelen "$ql"
+	nsb low <<EOF
+link set lower0 up
+link set $FL up
+link set mp1 up
+link set mv1 up
+link set mb1 up
+link set mb2 up
+EOF
+	# one process each: "ip maddr" ends a batch
+	par ip -n low maddr add $G1 dev mb2 -- ip -n low maddr add $G2 dev mv1 -- \
+		ip -n low maddr add $G2 dev mb1
+	for d in mp1 mv1 mb1 mb2; do
+		# shellcheck disable=SC2086 # words
+		track -s low "$d" $DEV_FIELDS
+	done
+	track -s low $FL rx_packets rx_dropped tx_packets
+	track sw br0 rx_packets
+	delta_snap
+}
+
+# from_host DST: N frames from the host to DST
+from_host() {
+	ag send sw br0 "$N" "$HOST" "$1" 88b5
+}
+
+# from DEV DST: N frames from the device DEV to DST
+from() {
+	ag send low "$1" "$N" "${MAC[$1]}" "$2" 88b5
+}
