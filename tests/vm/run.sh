@@ -124,7 +124,12 @@ fi
 # --- tests -------------------------------------------------------------------
 if [[ ${#tests[@]} -eq 0 ]]; then
     shopt -s nullglob
-    tests=("$top"/tests/netns/*.sh)
+    tests=()
+    for t in "$top"/tests/netns/*.sh; do
+        # tests/netns/QUARANTINE: tests left out of the default run, one
+        # file name a line, each with the reason beside it
+        grep -qs "^${t##*/}\b" "$top/tests/netns/QUARANTINE" || tests+=("$t")
+    done
     shopt -u nullglob
     if [[ ${#tests[@]} -gt 0 ]]; then
         mapfile -t tests < <(printf '%s\n' "${tests[@]}" | LC_ALL=C sort)
