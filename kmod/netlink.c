@@ -129,10 +129,15 @@ static int mvlan_nl_put_dev(struct sk_buff *skb, const struct mvlan_dev *vlan)
 	return 0;
 }
 
-/* One message of command @cmd describing @vlan. */
-static int mvlan_nl_fill_dev(struct sk_buff *skb, const struct mvlan_dev *vlan,
-			     u8 cmd, u32 portid, u32 seq, int flags,
-			     struct netlink_callback *cb)
+/*
+ * One message of command @cmd whose attributes @put writes for @obj; @cb is
+ * set for dumps, whose messages carry the consistency flag.
+ */
+typedef int (*mvlan_nl_put_fn)(struct sk_buff *skb, const void *obj);
+
+static int mvlan_nl_fill(struct sk_buff *skb, u8 cmd, mvlan_nl_put_fn put,
+			 const void *obj, u32 portid, u32 seq, int flags,
+			 struct netlink_callback *cb)
 {
 	void *hdr;
 
@@ -141,12 +146,26 @@ static int mvlan_nl_fill_dev(struct sk_buff *skb, const struct mvlan_dev *vlan,
 		return -EMSGSIZE;
 	if (cb)
 		genl_dump_check_consistent(cb, hdr);
-	if (mvlan_nl_put_dev(skb, vlan)) {
+	if (put(skb, obj)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
 	genlmsg_end(skb, hdr);
 	return 0;
+}
+
+static int mvlan_nl_put_dev_msg(struct sk_buff *skb, const void *vlan)
+{
+	return mvlan_nl_put_dev(skb, vlan);
+}
+
+/* One message of command @cmd describing @vlan. */
+static int mvlan_nl_fill_dev(struct sk_buff *skb, const struct mvlan_dev *vlan,
+			     u8 cmd, u32 portid, u32 seq, int flags,
+			     struct netlink_callback *cb)
+{
+	return mvlan_nl_fill(skb, cmd, mvlan_nl_put_dev_msg, vlan, portid, seq,
+			     flags, cb);
 }
 
 static int mvlan_nl_dev_get_doit(struct sk_buff *skb, struct genl_info *info)
@@ -324,24 +343,17 @@ cancel:
 	return -EMSGSIZE;
 }
 
+static int mvlan_nl_put_stats_msg(struct sk_buff *skb, const void *vlan)
+{
+	return mvlan_nl_put_dev_id(skb, vlan) ?: mvlan_nl_put_stats(skb, vlan);
+}
+
 static int mvlan_nl_fill_stats(struct sk_buff *skb, const struct mvlan_dev *vlan,
 			       u32 portid, u32 seq, int flags,
 			       struct netlink_callback *cb)
 {
-	void *hdr;
-
-	hdr = genlmsg_put(skb, portid, seq, &mvlan_genl_family, flags,
-			  MVLAN_CMD_STATS_GET);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
-	if (mvlan_nl_put_dev_id(skb, vlan) || mvlan_nl_put_stats(skb, vlan)) {
-		genlmsg_cancel(skb, hdr);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(skb, hdr);
-	return 0;
+	return mvlan_nl_fill(skb, MVLAN_CMD_STATS_GET, mvlan_nl_put_stats_msg,
+			     vlan, portid, seq, flags, cb);
 }
 
 static int mvlan_nl_stats_get_doit(struct sk_buff *skb, struct genl_info *info)
@@ -427,24 +439,17 @@ cancel:
 	return -EMSGSIZE;
 }
 
+static int mvlan_nl_put_port_msg(struct sk_buff *skb, const void *port)
+{
+	return mvlan_nl_put_port(skb, port);
+}
+
 static int mvlan_nl_fill_port(struct sk_buff *skb, const struct mvlan_port *port,
 			      u32 portid, u32 seq, int flags,
 			      struct netlink_callback *cb)
 {
-	void *hdr;
-
-	hdr = genlmsg_put(skb, portid, seq, &mvlan_genl_family, flags,
-			  MVLAN_CMD_PORT_GET);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
-	if (mvlan_nl_put_port(skb, port)) {
-		genlmsg_cancel(skb, hdr);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(skb, hdr);
-	return 0;
+	return mvlan_nl_fill(skb, MVLAN_CMD_PORT_GET, mvlan_nl_put_port_msg,
+			     port, portid, seq, flags, cb);
 }
 
 static int mvlan_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info)
