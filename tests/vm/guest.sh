@@ -52,11 +52,22 @@ say() { printf '%s\n' "$*" | tee -a "$OUT/report.log" >/dev/console; }
 kmsg() { printf 'mvlan-vm: %s\n' "$*" >/dev/kmsg 2>/dev/null; }
 
 # guest.conf sets MVLAN_TOP MVLAN_KO MVLAN_MODNAME MVLAN_PER_TEST MVLAN_TOTAL
-# MVLAN_DEADLINE MVLAN_SHOW MVLAN_TEST_NAMES MVLAN_TEST_PATHS.
+# MVLAN_DEADLINE MVLAN_SHOW MVLAN_TEST_NAMES MVLAN_TEST_PATHS, and
+# MVLAN_MODROOT if the kernel's modules are elsewhere.
 # shellcheck source=/dev/null
 if ! source "$OUT/guest.conf"; then
     console "guest.sh: cannot read $OUT/guest.conf"
     poweroff_now
+fi
+# A kernel built here (check-debug) keeps its modules out of the host's
+# /lib/modules: they are shown in their place.
+if [[ -n ${MVLAN_MODROOT:-} ]]; then
+    mods=/lib/modules/$(uname -r)
+    if ! { mount -t tmpfs -o mode=0755 tmpfs /lib/modules && mkdir -p "$mods" &&
+        mount --bind "$MVLAN_MODROOT$mods" "$mods"; }; then
+        console "guest.sh: cannot show $MVLAN_MODROOT$mods as $mods"
+        poweroff_now
+    fi
 fi
 uname -r >"$OUT/booted"
 
@@ -354,7 +365,11 @@ rmmod_check
 
 time_left
 if [[ -r $kmemleak && -z $abort ]] && ((left > 60)); then
-    sleep 6 # kmemleak ignores objects younger than 5 s
+    # kmemleak ignores objects younger than 5 s, and reports an object
+    # only once two scans found it unreferenced
+    sleep 6
+    kmemleak_scan
+    sleep 5
     kmemleak_scan
     cat "$kmemleak" >"$OUT/kmemleak.log" 2>&1
 fi

@@ -26,7 +26,10 @@ busybox=${BUSYBOX:-/bin/busybox}
 wanted=(virtio_pci 9pnet_virtio 9p)
 applets=(sh mount umount mkdir insmod switch_root poweroff sleep cat echo ls dmesg)
 
-[[ -d /lib/modules/$kver ]] || die "/lib/modules/$kver does not exist (kernel $kver not installed?)"
+# MODROOT: where the kernel's modules are if not in /lib/modules (a kernel
+# built here): MODROOT/lib/modules/KVER.
+modroot=${MODROOT:-}
+[[ -d $modroot/lib/modules/$kver ]] || die "$modroot/lib/modules/$kver does not exist (kernel $kver not installed?)"
 [[ -x $busybox ]] || die "$busybox missing (install busybox-static)"
 # A dynamically linked busybox would not run inside the initramfs.
 if ldd "$busybox" >/dev/null 2>&1; then
@@ -52,7 +55,7 @@ install -m 0755 "$here/init.sh" "$stage/init"
 declare -A seen=()
 n=0
 for m in "${wanted[@]}"; do
-    deps=$(modprobe -S "$kver" -C /dev/null --show-depends "$m" 2>&1) ||
+    deps=$(modprobe -S "$kver" -C /dev/null ${modroot:+-d "$modroot"} --show-depends "$m" 2>&1) ||
         die "kernel $kver has no module $m (needs CONFIG_VIRTIO_PCI, CONFIG_NET_9P_VIRTIO, CONFIG_9P_FS): $deps"
     while read -r kind path _; do
         [[ $kind == insmod ]] || continue          # "builtin NAME": nothing to do

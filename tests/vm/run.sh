@@ -27,8 +27,13 @@
 #   sources tests/vm/modules-overlay.bash and mounts a writable overlay (upper
 #   layer on the guest's /tmp) on /lib/modules/KVER.
 #
-# Environment: MVLAN_KO (default for -m), MVLAN_VM_APPEND (extra kernel
-# command line), MVLAN_VM_BOOT_TIMEOUT (s, default 120), MVLAN_VM_LOG_IGNORE
+# Environment: MVLAN_FUZZ_* and MVLAN_STRESS_* (passed to the tests),
+# MVLAN_KO (default for -m), MVLAN_VM_APPEND (extra kernel command line),
+# MVLAN_VM_BOOT_TIMEOUT (s, default 120), MVLAN_VM_KERNEL (the kernel image
+# to boot instead of /boot/vmlinuz-KVER: a bzImage or an ELF vmlinux with a
+# PVH entry), MVLAN_VM_MODROOT (where that kernel's modules are, as
+# ROOT/lib/modules/KVER; the guest shows them at /lib/modules/KVER),
+# MVLAN_VM_MEM (guest memory in MiB, default 1536), MVLAN_VM_LOG_IGNORE
 # (regex of kernel log lines the kernel-log check ignores), MVLAN_VM_PVH=0
 # (boot the bzImage instead of the extracted vmlinux), QEMU (binary).
 set -euo pipefail
@@ -87,9 +92,11 @@ if [[ -z $kver ]]; then
     kver=$(newest_kver)
     [[ -n $kver ]] || die "no kernel with both /boot/vmlinuz-KVER and /lib/modules/KVER/build (run tests/vm/deps.sh)"
 fi
-kernel=/boot/vmlinuz-$kver
+kernel=${MVLAN_VM_KERNEL:-/boot/vmlinuz-$kver}
 [[ -r $kernel ]] || die "$kernel not found"
-[[ -d /lib/modules/$kver ]] || die "/lib/modules/$kver not found"
+modroot=${MVLAN_VM_MODROOT:-}
+[[ -d $modroot/lib/modules/$kver ]] || die "$modroot/lib/modules/$kver not found"
+[[ -z $modroot || $modroot == /* ]] || die "MVLAN_VM_MODROOT must be an absolute path"
 qemu=${QEMU:-qemu-system-x86_64}
 command -v "$qemu" >/dev/null || die "$qemu not found (run tests/vm/deps.sh)"
 
@@ -177,13 +184,13 @@ cache_key=$(
     {
         echo "$kver"
         cat "$vm_dir/mkinitramfs.sh" "$vm_dir/init.sh"
-        stat -L -c '%n %s %Y' "$kernel" "/lib/modules/$kver/modules.dep" /bin/busybox
+        stat -L -c '%n %s %Y' "$kernel" "$modroot/lib/modules/$kver/modules.dep" /bin/busybox
     } | sha256sum | cut -c1-16
 )
 initrd=$build_dir/initramfs-$cache_key.cpio.gz
 if [[ ! -s $initrd ]]; then
     echo "$prog: building initramfs for $kver" >&2
-    "$vm_dir/mkinitramfs.sh" "$kver" "$initrd.new.$$"
+    MODROOT=$modroot "$vm_dir/mkinitramfs.sh" "$kver" "$initrd.new.$$"
     mv -f "$initrd.new.$$" "$initrd"
     find "$build_dir" -maxdepth 1 -name 'initramfs-*.cpio.gz' ! -name "${initrd##*/}" -delete
 fi
@@ -192,7 +199,9 @@ fi
 # Booting the uncompressed kernel through PVH skips the bzImage's slow
 # self-decompression under TCG.  Falls back to the bzImage when impossible.
 boot_kernel=$kernel
-if [[ ${MVLAN_VM_PVH:-1} == 1 ]]; then
+if [[ $(head -c 4 "$kernel" | od -An -tx1 | tr -d ' \n') == 7f454c46 ]]; then
+    : # an ELF vmlinux (a kernel built here): QEMU boots it through PVH
+elif [[ ${MVLAN_VM_PVH:-1} == 1 ]]; then
     kernel_key=$(stat -L -c '%n %s %Y' "$kernel" | sha256sum | cut -c1-16)
     vmlinux=$build_dir/vmlinux-$kernel_key
     if [[ ! -e $vmlinux && ! -e $vmlinux.nopvh ]]; then
@@ -244,11 +253,17 @@ bash_array() { # bash_array NAME VALUE...: print a bash array assignment
     printf 'MVLAN_TOP=%q\n' "$top"
     printf 'MVLAN_KO=%q\n' "$guest_ko"
     printf 'MVLAN_MODNAME=%q\n' "$mod_name"
+    printf 'MVLAN_MODROOT=%q\n' "$modroot"
     printf 'MVLAN_PER_TEST=%q\n' "$test_timeout"
     printf 'MVLAN_TOTAL=%q\n' "$total_timeout"
     # Guest uptime by which the guest stops, leaving time to save its logs.
     printf 'MVLAN_DEADLINE=%q\n' $((total_timeout > 40 ? total_timeout - 20 : total_timeout / 2))
     printf 'MVLAN_SHOW=%q\n' "$show"
+    # knobs of particular tests, passed through to them
+    while IFS='=' read -r var _; do
+        [[ $var =~ ^MVLAN_(FUZZ|STRESS)_[A-Z0-9_]+$ ]] &&
+            printf 'export %s=%q\n' "$var" "${!var}"
+    done < <(env)
     bash_array MVLAN_TEST_NAMES "${test_names[@]}"
     bash_array MVLAN_TEST_PATHS "${guest_tests[@]}"
 } >"$outdir/guest.conf"
@@ -263,7 +278,7 @@ cmdline+=" ${MVLAN_VM_APPEND:-}"
 [[ $top_share -eq 1 ]] && cmdline+=" mvlantop=$top"
 # shellcheck disable=SC2054 # commas are QEMU's
 qemu_args=(
-    -accel tcg -m 1536 -smp 2
+    -accel tcg -m "${MVLAN_VM_MEM:-1536}" -smp 2
     -nodefaults -no-user-config -display none -no-reboot
     -kernel "$boot_kernel" -initrd "$initrd" -append "$cmdline"
     -chardev "file,id=con0,path=${outdir//,/,,}/console.log,append=on"
@@ -285,27 +300,40 @@ cleanup_host() {
 trap cleanup_host EXIT
 trap 'echo "$prog: interrupted" >&2; exit 130' INT TERM
 
-timeout -k 10 "$total_timeout" "$qemu" "${qemu_args[@]}" </dev/null >"$outdir/qemu.log" 2>&1 &
-qemu_pid=$!
-# Live output: the whole console with --show, else the guest's report.
-stream=$outdir/report.log
-[[ $show == 1 ]] && stream=$outdir/console.log
-tail -n +1 -s 0.3 -F --pid="$qemu_pid" "$stream" 2>/dev/null &
-tail_pid=$!
+# A guest that dies before it starts guest.sh (TCG is not flawless: e.g. a
+# kernel oops while patching its own text at boot) has run nothing of ours
+# yet: it is booted again, up to twice, and the log of the failure is kept.
+attempt=1
+while :; do
+    timeout -k 10 "$total_timeout" "$qemu" "${qemu_args[@]}" </dev/null >"$outdir/qemu.log" 2>&1 &
+    qemu_pid=$!
+    # Live output: the whole console with --show, else the guest's report.
+    stream=$outdir/report.log
+    [[ $show == 1 ]] && stream=$outdir/console.log
+    tail -n +1 -s 0.3 -F --pid="$qemu_pid" "$stream" 2>/dev/null &
+    tail_pid=$!
 
-boot_failed=0
-while kill -0 "$qemu_pid" 2>/dev/null; do
-    if [[ $boot_failed == 0 && ! -e $outdir/booted ]] && ((SECONDS - start > boot_timeout)); then
-        boot_failed=1
-        kill "$qemu_pid" 2>/dev/null || true
-    fi
-    sleep 0.5
+    boot_failed=0
+    while kill -0 "$qemu_pid" 2>/dev/null; do
+        if [[ $boot_failed == 0 && ! -e $outdir/booted ]] && ((SECONDS - start > boot_timeout)); then
+            boot_failed=1
+            kill "$qemu_pid" 2>/dev/null || true
+        fi
+        sleep 0.5
+    done
+    qemu_rc=0
+    wait "$qemu_pid" || qemu_rc=$?
+    qemu_pid=
+    wait "$tail_pid" 2>/dev/null || true
+    tail_pid=
+    [[ ! -e $outdir/booted && $attempt -lt 3 ]] || break
+    mv "$outdir/console.log" "$outdir/console.boot-$attempt.log"
+    echo "$prog: the guest did not boot (attempt $attempt): $(grep -m1 -E 'Oops|BUG:|panic' \
+        "$outdir/console.boot-$attempt.log" || echo "no start within ${boot_timeout}s"); booting again" >&2
+    : >"$outdir/console.log"
+    attempt=$((attempt + 1))
+    start=$SECONDS
 done
-qemu_rc=0
-wait "$qemu_pid" || qemu_rc=$?
-qemu_pid=
-wait "$tail_pid" 2>/dev/null || true
-tail_pid=
 elapsed=$((SECONDS - start))
 
 # --- results -------------------------------------------------------------------
