@@ -5,6 +5,11 @@
 #   make            build kmod/mvlan.ko and cli/mvctl
 #   make deps       install the Debian packages the build and tests need
 #   make check      every test: host unit tests, then the VM suite per kernel
+#                   (6.1 and 6.12)
+#   make check-all  the same on every Debian kernel flavour, PREEMPT_RT too
+#   make check-debug  the VM suite, a 1,000,000-message genl fuzzing and 10
+#                   minutes of churn on a KASAN/lockdep/kmemleak kernel built
+#                   from linux-source-6.12 (the first time: ~15 min more)
 #   make demo       a short scripted session in the test VM
 #   make bench      mvlan against macvlan in the test VM: table, CSV, plot
 #                   (build/bench/; BENCH_SMOKE=1: a quick check that it works)
@@ -47,6 +52,13 @@ build/mod/%/kmod/mvlan.ko: $(KMOD_SRCS)
 
 check: deps
 	tests/check.sh
+
+check-all:
+	tests/vm/deps.sh --all
+	MVLAN_CHECK_ALL=1 tests/check.sh
+
+check-debug: deps
+	tests/check-debug.sh
 
 # static analysis: checkpatch, sparse, W=1 for the module; the same for
 # mvctl with cppcheck, clang-tidy, sanitizers and a parser fuzzer
@@ -160,7 +172,7 @@ dkms-uninstall:
 	if [ -n "$$(dkms status $(DKMS_MOD))" ]; then dkms remove $(DKMS_MOD) --all; fi
 	rm -rf $(DKMS_SRC)
 
-.PHONY: all kmod cli deps check lint demo clean
+.PHONY: all kmod cli deps check check-all check-debug lint demo clean
 .PHONY: install install-kmod install-cli uninstall uninstall-kmod
 .PHONY: dkms-install dkms-uninstall
 .PHONY: bench

@@ -3,6 +3,9 @@
 # its tests in QEMU (tests/vm/run.sh).  Idempotent: installs only what is
 # missing, runs "apt-get update" only if something must be installed, and
 # prints a single line when everything is already there.
+#
+# usage: tests/vm/deps.sh [--all]
+#   --all  also the kernels only "make check-all" runs on (6.12 PREEMPT_RT)
 set -euo pipefail
 
 pkgs=(
@@ -23,6 +26,12 @@ pkgs=(
     # "make dkms-install" and its test (tests/install/install.sh)
     dkms
 )
+
+case ${1:-} in
+    '') ;;
+    --all) pkgs+=(linux-image-6.12-rt-amd64 linux-headers-6.12-rt-amd64) ;;
+    *) echo "usage: $0 [--all]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${pkgs[@]}"; do
