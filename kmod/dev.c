@@ -36,27 +36,6 @@ bool netif_is_mvlan(const struct net_device *dev)
 	return dev->netdev_ops == &mvlan_netdev_ops;
 }
 
-void mvlan_count_rx(const struct mvlan_dev *vlan, unsigned int len,
-		    bool success, bool multicast)
-{
-	struct mvlan_pcpu_stats *stats;
-	unsigned long flags;
-
-	/* floods are delivered from process context too: no this_cpu_ptr() */
-	stats = get_cpu_ptr(vlan->pcpu_stats);
-	flags = u64_stats_update_begin_irqsave(&stats->syncp);
-	if (likely(success)) {
-		u64_stats_inc(&stats->rx_packets);
-		u64_stats_add(&stats->rx_bytes, len);
-		if (multicast)
-			u64_stats_inc(&stats->rx_multicast);
-	} else {
-		u64_stats_inc(&stats->rx_errors);
-	}
-	u64_stats_update_end_irqrestore(&stats->syncp, flags);
-	put_cpu_ptr(vlan->pcpu_stats);
-}
-
 void mvlan_count_drop(const struct mvlan_dev *vlan, enum mvlan_drop_reason why)
 {
 	struct mvlan_pcpu_stats *stats;

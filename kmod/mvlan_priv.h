@@ -144,8 +144,6 @@ int mvlan_change(struct mvlan_dev *vlan, const struct mvlan_config *cfg,
 /* dev.c */
 void mvlan_setup(struct net_device *dev);
 bool netif_is_mvlan(const struct net_device *dev);
-void mvlan_count_rx(const struct mvlan_dev *vlan, unsigned int len,
-		    bool success, bool multicast);
 void mvlan_count_drop(const struct mvlan_dev *vlan, enum mvlan_drop_reason why);
 void mvlan_get_stats(const struct mvlan_dev *vlan, struct mvlan_stats *stats);
 void mvlan_compute_filter(unsigned long *mc_filter, struct net_device *dev,
@@ -158,6 +156,8 @@ int mvlan_port_create(struct net_device *lower, struct netlink_ext_ack *extack);
 void mvlan_port_destroy(struct net_device *lower);
 struct mvlan_port *mvlan_port_get_rtnl(const struct net_device *lower);
 bool netif_is_mvlan_port(const struct net_device *dev);
+struct mvlan_dev *mvlan_hash_lookup_rcu(const struct mvlan_port *port,
+					const unsigned char *addr);
 struct mvlan_dev *mvlan_hash_lookup(const struct mvlan_port *port,
 				    const unsigned char *addr);
 int mvlan_hash_add(struct mvlan_dev *vlan);
@@ -215,6 +215,29 @@ void mvlan_nl_notify_source(struct mvlan_dev *vlan, u32 added, u32 removed);
 static inline struct mvlan_port *mvlan_port_get_rcu(const struct net_device *lower)
 {
 	return rcu_dereference(lower->rx_handler_data);
+}
+
+/* Inline, as macvlan_count_rx(): it runs for every frame received. */
+static inline void mvlan_count_rx(const struct mvlan_dev *vlan,
+				  unsigned int len, bool success,
+				  bool multicast)
+{
+	struct mvlan_pcpu_stats *stats;
+	unsigned long flags;
+
+	/* floods are delivered from process context too: no this_cpu_ptr() */
+	stats = get_cpu_ptr(vlan->pcpu_stats);
+	flags = u64_stats_update_begin_irqsave(&stats->syncp);
+	if (likely(success)) {
+		u64_stats_inc(&stats->rx_packets);
+		u64_stats_add(&stats->rx_bytes, len);
+		if (multicast)
+			u64_stats_inc(&stats->rx_multicast);
+	} else {
+		u64_stats_inc(&stats->rx_errors);
+	}
+	u64_stats_update_end_irqrestore(&stats->syncp, flags);
+	put_cpu_ptr(vlan->pcpu_stats);
 }
 
 #endif /* _MVLAN_PRIV_H */

@@ -5,26 +5,25 @@
  * notifier that keeps mvlan devices in step with their lower device.
  */
 #include <linux/if_arp.h>
-#include <linux/jhash.h>
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>
 #include <net/rtnetlink.h>
 
+#include "hash.h"
 #include "mvlan_priv.h"
 
-static u32 mvlan_addr_hashfn(const void *data, u32 len, u32 seed)
+static int mvlan_dev_addr_cmp(struct rhashtable_compare_arg *arg,
+			      const void *obj)
 {
-	const unsigned char *addr = data;
-
-	return jhash_2words(get_unaligned((const u32 *)addr),
-			    get_unaligned((const u16 *)(addr + 4)), seed);
+	return mvlan_mac_cmp(arg, obj, offsetof(struct mvlan_dev, addr));
 }
 
 static const struct rhashtable_params mvlan_hash_params = {
 	.head_offset		= offsetof(struct mvlan_dev, node),
 	.key_offset		= offsetof(struct mvlan_dev, addr),
 	.key_len		= ETH_ALEN,
-	.hashfn			= mvlan_addr_hashfn,
+	.hashfn			= mvlan_mac_hashfn,
+	.obj_cmpfn		= mvlan_dev_addr_cmp,
 	.automatic_shrinking	= true,
 };
 
@@ -39,13 +38,24 @@ bool netif_is_mvlan_port(const struct net_device *dev)
 }
 
 /*
- * The up device with address @addr. Under RCU, RCU-bh (transmit) or RTNL:
- * the _fast variant takes the RCU read lock that rhashtable wants to see.
+ * The up device with address @addr, for a caller in an RCU read-side
+ * critical section (rx). rhashtable wants a non-const table only to grow
+ * it on insert.
+ */
+struct mvlan_dev *mvlan_hash_lookup_rcu(const struct mvlan_port *port,
+					const unsigned char *addr)
+{
+	return rhashtable_lookup((struct rhashtable *)&port->vlan_hash, addr,
+				 mvlan_hash_params);
+}
+
+/*
+ * The same under RCU-bh (transmit) or RTNL: the _fast variant takes the RCU
+ * read lock that rhashtable wants to see.
  */
 struct mvlan_dev *mvlan_hash_lookup(const struct mvlan_port *port,
 				    const unsigned char *addr)
 {
-	/* rhashtable wants a non-const table only to grow it on insert */
 	return rhashtable_lookup_fast((struct rhashtable *)&port->vlan_hash,
 				      addr, mvlan_hash_params);
 }

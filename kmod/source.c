@@ -16,12 +16,12 @@
  * the device goes away.
  */
 #include <linux/etherdevice.h>
-#include <linux/jhash.h>
 #include <linux/netdevice.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
+#include "hash.h"
 #include "mvlan_priv.h"
 
 struct mvlan_source_entry {
@@ -66,19 +66,19 @@ void mvlan_source_dev_init(struct mvlan_dev *vlan)
 	mvlan_source_changed(vlan);
 }
 
-static u32 mvlan_source_hashfn(const void *data, u32 len, u32 seed)
+static int mvlan_source_addr_cmp(struct rhashtable_compare_arg *arg,
+				 const void *obj)
 {
-	const unsigned char *addr = data;
-
-	return jhash_2words(get_unaligned((const u32 *)addr),
-			    get_unaligned((const u16 *)(addr + 4)), seed);
+	return mvlan_mac_cmp(arg, obj,
+			     offsetof(struct mvlan_source_entry, addr));
 }
 
 static const struct rhashtable_params mvlan_source_params = {
 	.head_offset		= offsetof(struct mvlan_source_entry, node),
 	.key_offset		= offsetof(struct mvlan_source_entry, addr),
 	.key_len		= ETH_ALEN,
-	.hashfn			= mvlan_source_hashfn,
+	.hashfn			= mvlan_mac_hashfn,
+	.obj_cmpfn		= mvlan_source_addr_cmp,
 	.automatic_shrinking	= true,
 };
 
