@@ -11,6 +11,7 @@ cd "$top"
 kver=${KVER:-}
 if [[ -z "$kver" ]]; then
 	for k in $(ls /lib/modules 2>/dev/null | sort -V); do
+		[[ $k != *-rt-* ]] || continue	# PREEMPT_RT: only if asked for
 		[[ -f /boot/vmlinuz-$k && -f /lib/modules/$k/build/Makefile ]] && kver=$k
 	done
 fi

@@ -94,6 +94,7 @@ command -v python3 >/dev/null || need_pkgs python3 || die "python3 is needed for
 if [[ -z $kver ]]; then
 	kver=$(for d in /lib/modules/*/; do
 		k=$(basename "$d")
+		[[ $k != *-rt-* ]] || continue	# PREEMPT_RT: only if asked for
 		[[ -f /boot/vmlinuz-$k && -f /lib/modules/$k/build/Makefile ]] && echo "$k"
 	done | sort -V | tail -n 1)
 	[[ -n $kver ]] || die "no kernel with both /boot/vmlinuz-KVER and headers (make deps)"

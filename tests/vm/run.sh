@@ -85,6 +85,7 @@ newest_kver() {
     local d k
     for d in /lib/modules/*/; do
         k=$(basename "$d")
+        [[ $k != *-rt-* ]] || continue  # PREEMPT_RT: only if asked for
         [[ -f /boot/vmlinuz-$k && -d /lib/modules/$k/build ]] && echo "$k"
     done | sort -V | tail -n 1
 }
