@@ -1286,6 +1286,7 @@ EOF
 	# one process each: "ip maddr" ends a batch
 	par ip -n low maddr add $G1 dev mb2 -- ip -n low maddr add $G2 dev mv1 -- \
 		ip -n low maddr add $G2 dev mb1
+	[[ $lower == bond ]] && bond_wait_active low bond0 lower0
 	for d in mp1 mv1 mb1 mb2; do
 		# shellcheck disable=SC2086 # words
 		track -s low "$d" $DEV_FIELDS
@@ -1293,6 +1294,19 @@ EOF
 	track -s low $FL rx_packets rx_dropped tx_packets
 	track sw br0 rx_packets
 	delta_snap
+}
+
+# bond_wait_active NS BOND SLAVE: wait until BOND has SLAVE as its active
+# slave and has carrier. The bond makes that choice at its next link check
+# (miimon, 100 ms); until then it drops what its slave receives, so a burst
+# sent too early reaches neither the bond nor anything above it.
+bond_wait_active() {
+	for _ in $(seq 100); do
+		ip netns exec "$1" sh -c "[ \"\$(cat /sys/class/net/$2/bonding/active_slave)\" = $3 ] &&
+			[ \"\$(cat /sys/class/net/$2/carrier)\" = 1 ]" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	fail "$2 in $1 has no active slave $3 after 100 tries"
 }
 
 # from_host DST: N frames from the host to DST
