@@ -5,7 +5,7 @@
 # PASS/FAIL line and one closing line "N passed, N failed".
 #   kmod: checkpatch.pl --strict (from linux-source-6.12), sparse (C=2),
 #         a W=1 build for every installed kernel, all warning-free
-#   cli:  cppcheck, clang-tidy, the unit tests under ASan+UBSan, and a
+#   cli:  cppcheck, clang-tidy (the genl fuzzer too), the unit tests under ASan+UBSan, and a
 #         short libFuzzer run of mvctl's parsers
 set -uo pipefail
 
@@ -111,7 +111,7 @@ lint_clang_tidy() {
 	# shellcheck disable=SC2046
 	clang-tidy --quiet --warnings-as-errors='*' \
 		--checks="$(tidy_checks)" \
-		cli/*.c -- -D_GNU_SOURCE -DMVCTL_VERSION='"0"' -Iuapi -Icli $(libnl_cflags)
+		cli/*.c tests/fuzz/genl_fuzz.c -- -D_GNU_SOURCE -DMVCTL_VERSION='"0"' -Iuapi -Icli $(libnl_cflags)
 }
 
 # the unit tests, and cli.sh's runs of mvctl, built with ASan and UBSan
