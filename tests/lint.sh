@@ -5,8 +5,8 @@
 # PASS/FAIL line and one closing line "N passed, N failed".
 #   kmod: checkpatch.pl --strict (from linux-source-6.12), sparse (C=2),
 #         a W=1 build for every installed kernel, all warning-free
-#   cli:  cppcheck, clang-tidy (the genl fuzzer too), the unit tests under ASan+UBSan, and a
-#         short libFuzzer run of mvctl's parsers
+#   cli:  cppcheck, clang-tidy (the genl fuzzer too), the unit tests
+#         under ASan+UBSan, and a short libFuzzer run of mvctl's parsers
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
