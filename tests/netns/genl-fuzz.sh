@@ -8,10 +8,10 @@
 # device still answers, the module's state is consistent (devices, ports,
 # source counts as mvctl and ip see them agree), and everything deletes.
 #
-# MVLAN_FUZZ_COUNT: messages for root (default 20000); the other two
-# callers get a quarter each. MVLAN_FUZZ_JOBS: root's fuzzers running at
-# once, each with its share and its own seed (default 1). MVLAN_FUZZ_SEED:
-# fixed seed (default: random, printed).
+# MVLAN_FUZZ_COUNT: messages in all (default 20000): three quarters for
+# root, an eighth for each of the other two callers. MVLAN_FUZZ_JOBS:
+# root's fuzzers running at once, each with its share and its own seed
+# (default 1). MVLAN_FUZZ_SEED: fixed seed (default: random, printed).
 #
 #   ns fz: lower0 (veth) <- pv (private), vp (vepa), br (bridge), src (source)
 #          lower1 (veth) <- pt (passthru)
@@ -19,6 +19,8 @@
 . "$(dirname "$0")/lib.bash"
 
 count=${MVLAN_FUZZ_COUNT:-20000}
+unpriv=$((count / 8))
+count=$((count - 2 * unpriv))
 jobs=${MVLAN_FUZZ_JOBS:-1}
 seed=${MVLAN_FUZZ_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 fuzz=$TMPDIR/genl_fuzz
@@ -91,16 +93,16 @@ for ((j = 0; j < jobs; j++)); do
 done
 consistent on fz
 
-step "uid 65534: $((count / 4)) messages, admin requests refused"
+step "uid 65534: $unpriv messages, admin requests refused"
 NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
 sources_before=$(on fz "$MVCTL" source src list 2>/dev/null || true)
 modes_before=$(on fz "$MVCTL" show)
-fuzz 5 on fz "${NOBODY[@]}" "$fuzz" -u -n "$((count / 4))" -s "$((seed + 1))" "${args[@]}"
+fuzz 5 on fz "${NOBODY[@]}" "$fuzz" -u -n "$unpriv" -s "$((seed + 1))" "${args[@]}"
 expect_eq "$(on fz "$MVCTL" show)" "$modes_before" "devices after uid 65534's fuzzing"
 expect_eq "$(on fz "$MVCTL" source src list 2>/dev/null || true)" "$sources_before" \
 	"source list after uid 65534's fuzzing"
 
-step "uid 65534 owning a user and a network namespace: $((count / 4)) messages"
+step "uid 65534 owning a user and a network namespace: $unpriv messages"
 modprobe veth
 # shellcheck disable=SC2016 # expanded by the inner bash
 fuzz 2 "${NOBODY[@]}" unshare --user --map-root-user --net bash -c '
@@ -116,7 +118,7 @@ fuzz 2 "${NOBODY[@]}" unshare --user --map-root-user --net bash -c '
 	"$1" -n "$2" -s "$3" "${args[@]}"
 	ip link del m0
 	ip link del m1
-' userns "$fuzz" "$((count / 4))" "$((seed + 2))" "$MVCTL"
+' userns "$fuzz" "$unpriv" "$((seed + 2))" "$MVCTL"
 
 step "afterwards: every device answers and deletes"
 consistent on fz
