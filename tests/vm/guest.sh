@@ -188,7 +188,7 @@ cleanup_links() {
 cleanup_mounts() {
     local src mnt type _
     while read -r src mnt type _; do
-        [[ $src == mvlan-modules && $type == overlay ]] || continue
+        [[ $src == mvlan-modules && ($type == overlay || $type == tmpfs) ]] || continue
         timeout 30 umount "$mnt" || timeout 30 umount -l "$mnt"
         echo "unmounted the module-tree overlay on $mnt"
     done < <(cat /proc/mounts)

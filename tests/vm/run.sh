@@ -25,7 +25,8 @@
 #   links but lo are deleted, and a module-tree overlay is unmounted.
 #   Opt-in: a test that installs a module for the kernel to load by alias
 #   sources tests/vm/modules-overlay.bash and mounts a writable overlay (upper
-#   layer on the guest's /tmp) on /lib/modules/KVER.
+#   layer on the guest's /tmp; a tmpfs copy where the kernel has no
+#   overlayfs) on /lib/modules/KVER.
 #
 # Environment: MVLAN_FUZZ_* and MVLAN_STRESS_* (passed to the tests),
 # MVLAN_KO (default for -m), MVLAN_VM_APPEND (extra kernel command line),
