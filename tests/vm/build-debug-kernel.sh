@@ -36,18 +36,8 @@ src_pkg=linux-source-6.12
 tarball=/usr/src/$src_pkg.tar.xz
 build_pkgs=(gcc make bc bison flex libssl-dev libelf-dev cpio kmod xz-utils perl python3 "$src_pkg")
 
-missing=()
-for p in "${build_pkgs[@]}"; do
-    status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
-    [[ $status == installed ]] || missing+=("$p")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-    [[ $(id -u) -eq 0 ]] || die "missing ${missing[*]}; run as root to install them"
-    echo "$prog: installing ${missing[*]}" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -q >&2
-    apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
-fi
+# deps.sh writes its progress on stdout: ours is the kernel's version
+"$here/deps.sh" --only "${build_pkgs[@]}" >&2 || die "cannot install ${build_pkgs[*]}"
 [[ -r $tarball ]] || die "$tarball missing"
 
 # What the kernel is made of. RECIPE: bump it when the build steps below

@@ -4,8 +4,9 @@
 # missing, runs "apt-get update" only if something must be installed, and
 # prints a single line when everything is already there.
 #
-# usage: tests/vm/deps.sh [--all]
-#   --all  also the kernels only "make check-all" runs on (6.12 PREEMPT_RT)
+# usage: tests/vm/deps.sh [--all | --only PKG...]
+#   --all   also the kernels only "make check-all" runs on (6.12 PREEMPT_RT)
+#   --only  these packages instead (tests/vm/build-debug-kernel.sh)
 set -euo pipefail
 
 pkgs=(
@@ -30,7 +31,8 @@ pkgs=(
 case ${1:-} in
     '') ;;
     --all) pkgs+=(linux-image-6.12-rt-amd64 linux-headers-6.12-rt-amd64) ;;
-    *) echo "usage: $0 [--all]" >&2; exit 2 ;;
+    --only) shift; pkgs=("$@") ;;
+    *) echo "usage: $0 [--all | --only PKG...]" >&2; exit 2 ;;
 esac
 
 missing=()
