@@ -16,6 +16,10 @@ static const struct nla_policy mvlan_policy[IFLA_MVLAN_MAX + 1] = {
 	[IFLA_MVLAN_BC_QUEUE_LEN_USED]	= { .type = NLA_REJECT },
 	[IFLA_MVLAN_BC_CUTOFF]		= { .type = NLA_S32 },
 	[IFLA_MVLAN_SOURCE_COUNT]	= { .type = NLA_REJECT },
+	/* not implemented yet: refused rather than ignored */
+	[IFLA_MVLAN_MACADDR_MODE]	= { .type = NLA_REJECT },
+	[IFLA_MVLAN_MACADDR]		= { .type = NLA_REJECT },
+	[IFLA_MVLAN_MACADDR_DATA]	= { .type = NLA_REJECT },
 };
 
 static int mvlan_validate(struct nlattr *tb[], struct nlattr *data[],

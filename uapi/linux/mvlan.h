@@ -128,6 +128,7 @@
 #include <linux/types.h>
 
 #define MVLAN_LINK_KIND		"mvlan"
+#define MVTAP_LINK_KIND		"mvtap"	/* an mvlan device with a /dev/tapN */
 
 #define MVLAN_GENL_NAME		"mvlan"
 #define MVLAN_GENL_VERSION	1
@@ -171,10 +172,26 @@ enum {
 	IFLA_MVLAN_BC_QUEUE_LEN_USED,	/* u32, read only */
 	IFLA_MVLAN_BC_CUTOFF,		/* s32 */
 	IFLA_MVLAN_SOURCE_COUNT,	/* u32, read only */
+	IFLA_MVLAN_MACADDR_MODE,	/* u32: enum mvlan_macaddr_mode */
+	IFLA_MVLAN_MACADDR,		/* binary: ETH_ALEN bytes */
+	IFLA_MVLAN_MACADDR_DATA,	/* nest of IFLA_MVLAN_MACADDR */
 	__IFLA_MVLAN_MAX,
 };
 
 #define IFLA_MVLAN_MAX		(__IFLA_MVLAN_MAX - 1)
+
+/*
+ * IFLA_MVLAN_MACADDR_MODE: a change of the source list over rtnetlink, as
+ * macvlan's IFLA_MACVLAN_MACADDR_MODE (same values): ADD and DEL take one
+ * IFLA_MVLAN_MACADDR, SET replaces the list with IFLA_MVLAN_MACADDR and the
+ * addresses nested in IFLA_MVLAN_MACADDR_DATA, FLUSH empties it.
+ */
+enum mvlan_macaddr_mode {
+	MVLAN_MACADDR_ADD,
+	MVLAN_MACADDR_DEL,
+	MVLAN_MACADDR_FLUSH,
+	MVLAN_MACADDR_SET,
+};
 
 /* Generic netlink commands of family "mvlan". */
 enum mvlan_cmd {
