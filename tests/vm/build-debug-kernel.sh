@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/vm/build-debug-kernel.sh: build (once) the debug kernel the
 # check-debug run boots, and print its release (KVER).
 #
@@ -27,9 +28,9 @@ die() { echo "$prog: error: $*" >&2; exit 1; }
 
 print=kver
 case ${1:-} in
-    '') ;;
-    --dir) print=dir ;;
-    *) echo "usage: $prog [--dir]" >&2; exit 2 ;;
+	'') ;;
+	--dir) print=dir ;;
+	*) echo "usage: $prog [--dir]" >&2; exit 2 ;;
 esac
 
 src_pkg=linux-source-6.12
@@ -44,12 +45,12 @@ build_pkgs=(gcc make bc bison flex libssl-dev libelf-dev cpio kmod xz-utils perl
 # change what they produce.
 recipe=1
 key=$(
-    {
-        echo "recipe $recipe"
-        dpkg-query -W -f='${Version}\n' "$src_pkg"
-        cat "$here/debug.config"
-        gcc --version | head -n 1
-    } | sha256sum | cut -c1-16
+	{
+		echo "recipe $recipe"
+		dpkg-query -W -f='${Version}\n' "$src_pkg"
+		cat "$here/debug.config"
+		gcc --version | head -n 1
+	} | sha256sum | cut -c1-16
 )
 cache=${MVLAN_CACHE:-$HOME/.cache/mvlan}
 dir=$cache/debug-kernel-$key
@@ -61,68 +62,68 @@ flock 9
 
 # check_config: every option of the fragment survived olddefconfig
 check_config() {
-    local line want opt bad=0
+	local line want opt bad=0
 
-    while IFS= read -r line; do
-        case $line in
-            CONFIG_*=* | '# CONFIG_'*' is not set') want=$line ;;
-            *) continue ;;
-        esac
-        if ! grep -qxF "$want" .config; then
-            opt=${want#\# }
-            opt=${opt%%[= ]*}
-            echo "$prog: config: wanted '$want', got '$(grep -E "(^|# )${opt}[= ]" .config || echo "nothing")'"
-            bad=1
-        fi
-    done <"$here/debug.config"
-    return "$bad"
+	while IFS= read -r line; do
+		case $line in
+			CONFIG_*=* | '# CONFIG_'*' is not set') want=$line ;;
+			*) continue ;;
+		esac
+		if ! grep -qxF "$want" .config; then
+			opt=${want#\# }
+			opt=${opt%%[= ]*}
+			echo "$prog: config: wanted '$want', got '$(grep -E "(^|# )${opt}[= ]" .config || echo "nothing")'"
+			bad=1
+		fi
+	done <"$here/debug.config"
+	return "$bad"
 }
 
 if [[ ! -e $dir/done ]]; then
-    # Older builds are replaced, not kept (each takes a few GB).
-    for old in "$cache"/debug-kernel-*/; do
-        [[ -d $old && ${old%/} != "$dir" ]] && rm -rf "$old"
-    done
-    start=$SECONDS
-    # An interrupted build (configured, then stopped) resumes.
-    if [[ ! -e $dir/configured ]]; then
-        echo "$prog: building the debug kernel in $dir (about 15 minutes on 2 cores)" >&2
-        rm -rf "$dir"
-        mkdir -p "$dir"
-        tar -C "$dir" -xf "$tarball"
-        mv "$dir/$src_pkg" "$dir/linux"
-        (
-            cd "$dir/linux"
-            make -s x86_64_defconfig
-            scripts/kconfig/merge_config.sh -m .config kernel/configs/kvm_guest.config "$here/debug.config"
-            make -s olddefconfig
-            check_config
-        ) >"$dir/build.log" 2>&1 || {
-            tail -n 40 "$dir/build.log" >&2
-            die "configuring failed; the whole log is $dir/build.log"
-        }
-        touch "$dir/configured"
-    else
-        echo "$prog: resuming the build in $dir" >&2
-    fi
-    (
-        cd "$dir/linux"
-        make -s -j"$(nproc)" vmlinux bzImage modules
-        rm -rf "$dir/modroot"
-        make -s INSTALL_MOD_PATH="$dir/modroot" modules_install
-        make -s kernelrelease >"$dir/kver"
-    ) >>"$dir/build.log" 2>&1 || {
-        tail -n 40 "$dir/build.log" >&2
-        die "the build failed; the whole log is $dir/build.log"
-    }
-    ln -sfn linux/vmlinux "$dir/vmlinux"
-    touch "$dir/done"
-    echo "$prog: built $(<"$dir/kver") in $(((SECONDS - start) / 60)) min" >&2
+	# Older builds are replaced, not kept (each takes a few GB).
+	for old in "$cache"/debug-kernel-*/; do
+		[[ -d $old && ${old%/} != "$dir" ]] && rm -rf "$old"
+	done
+	start=$SECONDS
+	# An interrupted build (configured, then stopped) resumes.
+	if [[ ! -e $dir/configured ]]; then
+		echo "$prog: building the debug kernel in $dir (about 15 minutes on 2 cores)" >&2
+		rm -rf "$dir"
+		mkdir -p "$dir"
+		tar -C "$dir" -xf "$tarball"
+		mv "$dir/$src_pkg" "$dir/linux"
+		(
+			cd "$dir/linux"
+			make -s x86_64_defconfig
+			scripts/kconfig/merge_config.sh -m .config kernel/configs/kvm_guest.config "$here/debug.config"
+			make -s olddefconfig
+			check_config
+		) >"$dir/build.log" 2>&1 || {
+			tail -n 40 "$dir/build.log" >&2
+			die "configuring failed; the whole log is $dir/build.log"
+		}
+		touch "$dir/configured"
+	else
+		echo "$prog: resuming the build in $dir" >&2
+	fi
+	(
+		cd "$dir/linux"
+		make -s -j"$(nproc)" vmlinux bzImage modules
+		rm -rf "$dir/modroot"
+		make -s INSTALL_MOD_PATH="$dir/modroot" modules_install
+		make -s kernelrelease >"$dir/kver"
+	) >>"$dir/build.log" 2>&1 || {
+		tail -n 40 "$dir/build.log" >&2
+		die "the build failed; the whole log is $dir/build.log"
+	}
+	ln -sfn linux/vmlinux "$dir/vmlinux"
+	touch "$dir/done"
+	echo "$prog: built $(<"$dir/kver") in $(((SECONDS - start) / 60)) min" >&2
 fi
 
 kver=$(<"$dir/kver")
 
 case $print in
-    kver) echo "$kver" ;;
-    dir) echo "$dir" ;;
+	kver) echo "$kver" ;;
+	dir) echo "$dir" ;;
 esac

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # extract-vmlinux.sh VMLINUZ OUT
 #
 # Extracts the uncompressed ELF kernel from a bzImage and writes it to OUT if
@@ -20,13 +21,13 @@ trap 'rm -f "$tmp"' EXIT
 # yields an ELF file.  The decompressors complain about the data after the
 # payload, hence the ignored exit status.
 try() {
-    local tool=$1 magic=$2 off
-    command -v "$tool" >/dev/null || return 1
-    for off in $(LC_ALL=C grep -obUaP "$magic" "$in" | cut -d: -f1 | head -n 8); do
-        tail -c "+$((off + 1))" "$in" | "$tool" -dc >"$tmp" 2>/dev/null || true
-        [[ $(head -c 4 "$tmp" | od -An -tx1 | tr -d ' \n') == 7f454c46 ]] && return 0
-    done
-    return 1
+	local tool=$1 magic=$2 off
+	command -v "$tool" >/dev/null || return 1
+	for off in $(LC_ALL=C grep -obUaP "$magic" "$in" | cut -d: -f1 | head -n 8); do
+		tail -c "+$((off + 1))" "$in" | "$tool" -dc >"$tmp" 2>/dev/null || true
+		[[ $(head -c 4 "$tmp" | od -An -tx1 | tr -d ' \n') == 7f454c46 ]] && return 0
+	done
+	return 1
 }
 try zstd '\x28\xB5\x2F\xFD' || try xz '\xFD7zXZ\x00' || try gzip '\x1F\x8B\x08' || exit 1
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # /init of the mvlan test initramfs (busybox sh, PID 1).  Built into the
 # initramfs by tests/vm/mkinitramfs.sh.
 #
@@ -12,12 +13,12 @@ export PATH
 
 msg() { echo "mvlan-vm init: $*"; }
 fatal() {
-    msg "FATAL: $*"
-    msg "powering off"
-    poweroff -f
-    sleep 5
-    echo o >/proc/sysrq-trigger
-    sleep 60
+	msg "FATAL: $*"
+	msg "powering off"
+	poweroff -f
+	sleep 5
+	echo o >/proc/sysrq-trigger
+	sleep 60
 }
 
 mount -t proc proc /proc
@@ -27,7 +28,7 @@ mount -t devtmpfs devtmpfs /dev
 exec </dev/console >/dev/console 2>&1
 
 while read -r ko; do
-    insmod "/modules/$ko" || fatal "insmod $ko failed"
+	insmod "/modules/$ko" || fatal "insmod $ko failed"
 done </modules/order
 
 # 512000 is the largest msize the virtio transport accepts on 6.x kernels.
@@ -35,30 +36,30 @@ opts=trans=virtio,version=9p2000.L,msize=512000
 # The host root does not change during a run: let the guest cache it.
 tries=0
 until mount -t 9p -o "$opts,cache=loose,ro" hostroot /newroot; do
-    tries=$((tries + 1))
-    [ "$tries" -lt 20 ] || fatal "cannot mount the host root (9p tag hostroot)"
-    sleep 0.2
+	tries=$((tries + 1))
+	[ "$tries" -lt 20 ] || fatal "cannot mount the host root (9p tag hostroot)"
+	sleep 0.2
 done
 
 R=/newroot
 mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$R/tmp" || fatal "tmpfs /tmp"
 mount -t tmpfs -o mode=0755,nosuid,nodev tmpfs "$R/run" || fatal "tmpfs /run"
 if [ -d "$R/var/tmp" ] && [ ! -L "$R/var/tmp" ]; then
-    mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$R/var/tmp" || fatal "tmpfs /var/tmp"
+	mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$R/var/tmp" || fatal "tmpfs /var/tmp"
 fi
 mkdir -p "$R/run/lock" "$R/run/netns" "$R/run/mvlan-out"
 # The tree under test lives below one of those tmpfs (run.sh shared it
 # apart): mount it back at its own path.
 for arg in $(cat /proc/cmdline); do
-    case $arg in mvlantop=*) top=${arg#mvlantop=} ;; esac
+	case $arg in mvlantop=*) top=${arg#mvlantop=} ;; esac
 done
 if [ -n "${top:-}" ]; then
-    mkdir -p "$R$top"
-    mount -t 9p -o "$opts,cache=loose,ro" top "$R$top" || fatal "cannot mount the tree (9p tag top) on $top"
+	mkdir -p "$R$top"
+	mount -t 9p -o "$opts,cache=loose,ro" top "$R$top" || fatal "cannot mount the tree (9p tag top) on $top"
 fi
 # Results share: written by the guest, read by the host; no caching.
 mount -t 9p -o "$opts,cache=none" results "$R/run/mvlan-out" ||
-    fatal "cannot mount the results directory (9p tag results)"
+	fatal "cannot mount the results directory (9p tag results)"
 
 mount --move /proc "$R/proc" || fatal "move /proc"
 mount --move /sys "$R/sys" || fatal "move /sys"

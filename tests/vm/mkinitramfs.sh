@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # mkinitramfs.sh KVER OUT.cpio.gz
 #
 # Builds the tiny initramfs used by tests/vm/run.sh to boot a Debian (or
@@ -33,10 +34,10 @@ modroot=${MODROOT:-}
 [[ -x $busybox ]] || die "$busybox missing (install busybox-static)"
 # A dynamically linked busybox would not run inside the initramfs.
 if ldd "$busybox" >/dev/null 2>&1; then
-    die "$busybox is dynamically linked; install busybox-static"
+	die "$busybox is dynamically linked; install busybox-static"
 fi
 for tool in cpio gzip modprobe; do
-    command -v "$tool" >/dev/null || die "$tool not found"
+	command -v "$tool" >/dev/null || die "$tool not found"
 done
 
 stage=$(mktemp -d "${TMPDIR:-/tmp}/mvlan-initramfs.XXXXXX")
@@ -45,7 +46,7 @@ mkdir -p "$stage"/{bin,dev,proc,sys,newroot,modules}
 
 install -m 0755 "$busybox" "$stage/bin/busybox"
 for a in "${applets[@]}"; do
-    ln -s busybox "$stage/bin/$a"
+	ln -s busybox "$stage/bin/$a"
 done
 install -m 0755 "$here/init.sh" "$stage/init"
 
@@ -55,26 +56,26 @@ install -m 0755 "$here/init.sh" "$stage/init"
 declare -A seen=()
 n=0
 for m in "${wanted[@]}"; do
-    deps=$(modprobe -S "$kver" -C /dev/null ${modroot:+-d "$modroot"} --show-depends "$m" 2>&1) ||
-        die "kernel $kver has no module $m (needs CONFIG_VIRTIO_PCI, CONFIG_NET_9P_VIRTIO, CONFIG_9P_FS): $deps"
-    while read -r kind path _; do
-        [[ $kind == insmod ]] || continue          # "builtin NAME": nothing to do
-        [[ -z ${seen[$path]:-} ]] || continue
-        seen[$path]=1
-        [[ -f $path ]] || die "$path listed by modprobe but missing"
-        base=$(basename "$path")
-        name=${base%%.ko*}
-        dst=$(printf '%02d-%s.ko' "$n" "$name")
-        case $base in
-            *.ko)     cp "$path" "$stage/modules/$dst" ;;
-            *.ko.xz)  xz -dc "$path" >"$stage/modules/$dst" ;;
-            *.ko.zst) zstd -qdc "$path" >"$stage/modules/$dst" ;;
-            *.ko.gz)  gzip -dc "$path" >"$stage/modules/$dst" ;;
-            *) die "unknown module format: $path" ;;
-        esac
-        echo "$dst" >>"$stage/modules/order"
-        n=$((n + 1))
-    done <<<"$deps"
+	deps=$(modprobe -S "$kver" -C /dev/null ${modroot:+-d "$modroot"} --show-depends "$m" 2>&1) ||
+		die "kernel $kver has no module $m (needs CONFIG_VIRTIO_PCI, CONFIG_NET_9P_VIRTIO, CONFIG_9P_FS): $deps"
+	while read -r kind path _; do
+		[[ $kind == insmod ]] || continue          # "builtin NAME": nothing to do
+		[[ -z ${seen[$path]:-} ]] || continue
+		seen[$path]=1
+		[[ -f $path ]] || die "$path listed by modprobe but missing"
+		base=$(basename "$path")
+		name=${base%%.ko*}
+		dst=$(printf '%02d-%s.ko' "$n" "$name")
+		case $base in
+			*.ko)     cp "$path" "$stage/modules/$dst" ;;
+			*.ko.xz)  xz -dc "$path" >"$stage/modules/$dst" ;;
+			*.ko.zst) zstd -qdc "$path" >"$stage/modules/$dst" ;;
+			*.ko.gz)  gzip -dc "$path" >"$stage/modules/$dst" ;;
+			*) die "unknown module format: $path" ;;
+		esac
+		echo "$dst" >>"$stage/modules/order"
+		n=$((n + 1))
+	done <<<"$deps"
 done
 touch "$stage/modules/order"
 
@@ -83,8 +84,8 @@ find "$stage" -exec touch -h -d @0 {} +
 mkdir -p "$(dirname "$out")"
 tmp_out="$out.tmp.$$"
 (
-    cd "$stage"
-    find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort |
-        cpio --quiet -o -H newc -R 0:0 --reproducible
+	cd "$stage"
+	find . -mindepth 1 -printf '%P\n' | LC_ALL=C sort |
+		cpio --quiet -o -H newc -R 0:0 --reproducible
 ) | gzip -9n >"$tmp_out"
 mv -f "$tmp_out" "$out"
