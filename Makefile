@@ -62,7 +62,8 @@ check-debug: deps
 
 # static analysis: checkpatch, sparse, W=1 for the module; the same for
 # mvctl with cppcheck, clang-tidy, sanitizers and a parser fuzzer
-lint: deps
+lint:
+	tests/vm/deps.sh --lint
 	tests/lint.sh
 
 demo: deps cli
