@@ -4,7 +4,6 @@
  */
 #include <assert.h>
 #include <errno.h>
-#include <net/if.h>
 #include <string.h>
 
 #include "mvctl.h"
@@ -104,19 +103,4 @@ int arg_s32(const char *kw, const char *arg, int32_t *v)
 	int err = parse_s32(arg, v);
 
 	return err ? number_error(kw, arg, err) : 0;
-}
-
-int lookup_ifindex(const char *name, uint32_t *ifindex)
-{
-	unsigned int i = if_nametoindex(name);
-
-	if (i) {
-		*ifindex = i;
-		return 0;
-	}
-	if (errno == ENODEV || errno == ENXIO)
-		mv_err("cannot find device \"%s\"", name);
-	else
-		mv_err("cannot look up device \"%s\": %s", name, strerror(errno));
-	return -1;
 }

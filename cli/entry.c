@@ -1,34 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Source list entries and their output forms.
+ * Output forms of source list entries.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "entry.h"
-
-struct source_entry *entry_list_add(struct entry_list *l)
-{
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 64;
-		struct source_entry *e;
-
-		e = reallocarray(l->e, cap, sizeof(*e));
-		if (!e)
-			return NULL;
-		l->e = e;
-		l->cap = cap;
-	}
-	memset(&l->e[l->n], 0, sizeof(l->e[0]));
-	return &l->e[l->n++];
-}
-
-void entry_list_free(struct entry_list *l)
-{
-	free(l->e);
-	l->e = NULL;
-	l->n = l->cap = 0;
-}
 
 static int entry_cmp(const void *a, const void *b)
 {

@@ -1,35 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Source list entries as MVLAN_CMD_SOURCE_GET reports them, and their
- * output forms.
+ * The output forms of source list entries (struct source_entry,
+ * ipc_types.h).
  */
 #ifndef MVCTL_ENTRY_H
 #define MVCTL_ENTRY_H
 
-#include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 
+#include "ipc_types.h"
 #include "json.h"
-#include "parse.h"
-
-struct source_entry {
-	uint8_t addr[MAC_LEN];
-	bool has_last_seen;	/* the entry matched a frame once */
-	uint64_t packets;
-	uint64_t bytes;
-	uint64_t last_seen;	/* ms ago */
-};
-
-struct entry_list {
-	struct source_entry *e;
-	size_t n, cap;
-};
-
-/* A new zeroed entry at the end, NULL without memory. */
-struct source_entry *entry_list_add(struct entry_list *l);
-void entry_list_free(struct entry_list *l);
 
 /* By address. */
 void entries_sort(struct source_entry *e, size_t n);

@@ -1,29 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Notifications of the "events" group, and their output forms: one line of
- * text, or one JSON object, an event.
+ * The output forms of notifications of the "events" group (ipc_types.h):
+ * one line of text, or one JSON object, an event.
  */
 #ifndef MVCTL_EVENT_H
 #define MVCTL_EVENT_H
 
-#include <net/if.h>
-#include <stdint.h>
 #include <stdio.h>
 
 #include "dev.h"
+#include "ipc_types.h"
 #include "json.h"
-
-/* Values a MVLAN_CMD_SOURCE_CHANGE may lack: bits of .present. */
-#define SRC_HAS_COUNT		0x1
-#define SRC_HAS_ADDED		0x2
-#define SRC_HAS_REMOVED		0x4
-
-struct source_event {
-	char name[IFNAMSIZ];
-	uint32_t ifindex;
-	unsigned int present;	/* SRC_HAS_* */
-	uint32_t count, added, removed;
-};
 
 /*
  * DEV_NEW, DEV_DEL, DEV_CHANGE as kind "new", "del", "change":

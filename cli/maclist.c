@@ -6,20 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "maclist.h"
 
 int maclist_add(struct maclist *l, const uint8_t mac[MAC_LEN])
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 64;
-		void *p = reallocarray(l->mac, cap, sizeof(*l->mac));
+	uint8_t (*new)[MAC_LEN] = ARRAY_ADD(l->mac, l->n, l->cap);
 
-		if (!p)
-			return -ENOMEM;
-		l->mac = p;
-		l->cap = cap;
-	}
-	memcpy(l->mac[l->n++], mac, MAC_LEN);
+	if (!new)
+		return -ENOMEM;
+	memcpy(*new, mac, MAC_LEN);
 	return 0;
 }
 
@@ -107,7 +103,5 @@ void maclist_sort_unique(struct maclist *l)
 
 void maclist_free(struct maclist *l)
 {
-	free(l->mac);
-	l->mac = NULL;
-	l->n = l->cap = 0;
+	ARRAY_FREE(l->mac, l->n, l->cap);
 }

@@ -3,15 +3,12 @@
  * mvctl mode NAME [MODE [nopromisc|promisc] [nodst|dst]]:
  * MVLAN_CMD_DEV_GET, and MVLAN_CMD_DEV_SET.
  */
-#include <errno.h>
 #include <string.h>
-
-#include <netlink/attr.h>
 
 #include <linux/mvlan.h>
 
-#include "devget.h"
-#include "genl.h"
+#include "dev.h"
+#include "ipc.h"
 #include "mvctl.h"
 
 /* Flag keywords: each sets or clears a flag. */
@@ -90,14 +87,8 @@ static int parse_mode_args(int argc, char **argv, struct mode_opts *o)
 static int show_mode(const struct mvctl *ctx, const char *name)
 {
 	struct mvlan_dev d;
-	struct mvnl nl;
-	int family, err;
 
-	if (mvnl_open_mvlan(&nl, &family))
-		return EXIT_FAIL;
-	err = dev_get(&nl, family, name, "get the mode of", &d);
-	mvnl_close(&nl);
-	if (err)
+	if (mv_read_dev(name, "get the mode of", &d))
 		return EXIT_FAIL;
 	dev_print_mode(stdout, &d, ctx->out);
 	return EXIT_OK;
@@ -107,41 +98,22 @@ static int show_mode(const struct mvctl *ctx, const char *name)
  * The device is named by both the ifindex and the name read, so that the
  * kernel refuses the change if it was renamed or replaced in between.
  */
-static int set_mode(struct mvnl *nl, int family, const struct mvlan_dev *d,
-		    uint32_t mode, uint32_t flags)
-{
-	struct nl_msg *msg;
-	int err = -NLE_NOMEM;
-
-	msg = mvmsg_new(family, MVLAN_CMD_DEV_SET, 0, 0);
-	if (msg && !mvmsg_put_dev(msg, d->ifindex, d->name) &&
-	    !nla_put_u32(msg, MVLAN_A_MODE, mode) &&
-	    !nla_put_u32(msg, MVLAN_A_FLAGS, flags))
-		err = mvnl_request(nl, msg, NULL, NULL);
-	nlmsg_free(msg);
-	return err;
-}
-
 static int change_mode(const struct mode_opts *o)
 {
+	struct mvipc *ipc = mv_open(MVIPC_GENL | MVIPC_ROUTE);
+	struct mvipc_error e;
 	struct mvlan_dev d;
-	struct mvnl nl;
-	int family, err;
+	int err = -1;
 
-	if (mvnl_open_mvlan(&nl, &family))
+	if (!ipc)
 		return EXIT_FAIL;
-	if (dev_get(&nl, family, o->name, "set the mode of", &d)) {
-		mvnl_close(&nl);
-		return EXIT_FAIL;
+	if (!mv_get_dev(ipc, o->name, "set the mode of", &d)) {
+		err = mvipc_dev_set_mode(ipc, &d, o->mode,
+					 (d.flags | o->set) & ~o->clear, &e);
+		if (err)
+			mv_err_dev(&e, o->name, "set the mode of %s", o->name);
 	}
-	err = set_mode(&nl, family, &d, o->mode,
-		       (d.flags | o->set) & ~o->clear);
-	if (err && nl.error == ENODEV)
-		mv_err("cannot find device \"%s\"", o->name);
-	else if (err)
-		mv_err("cannot set the mode of %s: %s", o->name,
-		       mvnl_strerror(&nl, err));
-	mvnl_close(&nl);
+	mvipc_close(ipc);
 	return err ? EXIT_FAIL : EXIT_OK;
 }
 

@@ -5,7 +5,7 @@
  * mvctl [OPTIONS] COMMAND ...
  */
 #include <errno.h>
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <string.h>
@@ -48,83 +48,42 @@ struct options {
 	const char *batch;
 };
 
+/*
+ * An option, and where it goes in struct options: a bool set to true, or
+ * for one with an argument a const char * set to it.
+ */
 struct option {
 	char letter;
 	const char *name;	/* long form, without "--" */
 	const char *arg;	/* its argument, NULL for none */
 	const char *help;
-	void (*set)(struct options *o, const char *arg);
+	size_t off;
 };
 
-static void set_json(struct options *o, const char *arg)
-{
-	(void)arg;
-	o->json = true;
-}
-
-static void set_pretty(struct options *o, const char *arg)
-{
-	(void)arg;
-	o->pretty = true;
-}
-
-static void set_netns(struct options *o, const char *arg)
-{
-	o->netns = arg;
-}
-
-static void set_batch(struct options *o, const char *arg)
-{
-	o->batch = arg;
-}
-
-static void set_force(struct options *o, const char *arg)
-{
-	(void)arg;
-	o->force = true;
-}
-
-static void set_version(struct options *o, const char *arg)
-{
-	(void)arg;
-	o->version = true;
-}
-
-static void set_help(struct options *o, const char *arg)
-{
-	(void)arg;
-	o->help = true;
-}
+#define OPT(letter, name, arg, help, member) \
+	{ letter, name, arg, help, offsetof(struct options, member) }
 
 static const struct option options[] = {
-	{ 'j', "json",	  NULL,	   "JSON output",		set_json },
-	{ 'p', "pretty",  NULL,	   "indented JSON output, with -j", set_pretty },
-	{ 'n', "netns",	  "NETNS", "run in network namespace NETNS", set_netns },
-	{ 'b', "batch",	  "FILE",  "run the commands of FILE, one a line (- is stdin)",
-	  set_batch },
-	{ 'f', "force",	  NULL,	   "with -b: go on after a failing line", set_force },
-	{ 'V', "version", NULL,	   "print the version",		set_version },
-	{ 'h', "help",	  NULL,	   "print this help",		set_help },
+	OPT('j', "json", NULL, "JSON output", json),
+	OPT('p', "pretty", NULL, "indented JSON output, with -j", pretty),
+	OPT('n', "netns", "NETNS", "run in network namespace NETNS", netns),
+	OPT('b', "batch", "FILE",
+	    "run the commands of FILE, one a line (- is stdin)", batch),
+	OPT('f', "force", NULL, "with -b: go on after a failing line", force),
+	OPT('V', "version", NULL, "print the version", version),
+	OPT('h', "help", NULL, "print this help", help),
 };
 
-static unsigned long err_line;
-
-void mv_err_set_line(unsigned long line)
+static void set_option(struct options *o, const struct option *opt,
+		       const char *arg)
 {
-	err_line = line;
-}
+	char *p = (char *)o + opt->off;
+	bool yes = true;
 
-void mv_err(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(PROG_NAME ": ", stderr);
-	if (err_line)
-		fprintf(stderr, "line %lu: ", err_line);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
+	if (opt->arg)
+		memcpy(p, &arg, sizeof(arg));
+	else
+		memcpy(p, &yes, sizeof(yes));
 }
 
 static void usage_commands(FILE *f)
@@ -203,7 +162,7 @@ static int parse_options(int argc, char **argv, struct options *opts)
 			mv_err("missing argument after \"%s\"", argv[i]);
 			return -1;
 		}
-		o->set(opts, o->arg ? argv[++i] : NULL);
+		set_option(opts, o, o->arg ? argv[++i] : NULL);
 	}
 	return i;
 }

@@ -9,31 +9,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "array.h"
+#include "err.h"
 #include "json.h"
 #include "parse.h"
-
-#define PROG_NAME	"mvctl"
 
 /* Exit statuses. */
 #define EXIT_OK		0
 #define EXIT_FAIL	1	/* the operation failed */
 #define EXIT_USAGE	2	/* the command line is wrong */
 
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
-
 /* Global options, set before the command runs. */
 struct mvctl {
 	enum output out;	/* -j, -p */
 	bool stdin_taken;	/* -b -: the commands come from stdin */
 };
-
-/*
- * Prints "mvctl: <prefix><message>\n" on stderr, where the prefix is
- * "line N: " while a batch file runs (see mv_err_set_line()).
- */
-void mv_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* The line of the batch file in errors from now on; 0 for none. */
-void mv_err_set_line(unsigned long line);
 
 /*
  * Keywords after a command's positional arguments, in any order, each at
@@ -61,10 +51,38 @@ int arg_u32(const char *kw, const char *arg, uint32_t *v);
 int arg_s32(const char *kw, const char *arg, int32_t *v);
 
 /*
- * The ifindex of the device called name in this netns. Returns 0, or -1
- * after printing an error (exit status 1).
+ * The ipc layer (ipc.h) for a command, errors printed: NULL, or -1, after
+ * printing one (exit status 1).
  */
-int lookup_ifindex(const char *name, uint32_t *ifindex);
+struct mvipc;
+struct mvipc_link;
+struct mvlan_dev;
+
+/*
+ * A handle with the sockets socks asks for (MVIPC_GENL, MVIPC_ROUTE); with
+ * MVIPC_GENL, the family resolved: "mvlan module not loaded" if it is not.
+ */
+struct mvipc *mv_open(unsigned int socks);
+
+/*
+ * The mvlan device called name into *d, its lower device named; op says
+ * what for, in errors: "cannot <op> <name>: ...". Needs both sockets.
+ */
+int mv_get_dev(struct mvipc *ipc, const char *name, const char *op,
+	       struct mvlan_dev *d);
+
+/* The same with a handle of its own, closed again. */
+int mv_read_dev(const char *name, const char *op, struct mvlan_dev *d);
+
+/* Names the lower devices of devs (mvipc_name_links()). */
+int mv_name_links(struct mvipc *ipc, struct mvlan_dev *devs, size_t n);
+
+/*
+ * The network device called name into *l, for operation op on target
+ * ("add", "mv0"), which errors other than a missing device name.
+ */
+int mv_get_link(struct mvipc *ipc, const char *name, const char *op,
+		const char *target, struct mvipc_link *l);
 
 /* Runs one command line: argv[0] is the command. Returns an exit status. */
 int run_command(const struct mvctl *ctx, int argc, char **argv);

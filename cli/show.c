@@ -2,24 +2,17 @@
 /*
  * mvctl show [NAME | link LOWER]: MVLAN_CMD_DEV_GET.
  */
-#include <errno.h>
-#include <net/if.h>
 #include <string.h>
 
-#include "devget.h"
+#include "dev.h"
+#include "ipc.h"
 #include "mvctl.h"
 
 static int show_one(const struct mvctl *ctx, const char *name)
 {
 	struct mvlan_dev d;
-	struct mvnl nl;
-	int family, err;
 
-	if (mvnl_open_mvlan(&nl, &family))
-		return EXIT_FAIL;
-	err = dev_get(&nl, family, name, "show", &d);
-	mvnl_close(&nl);
-	if (err)
+	if (mv_read_dev(name, "show", &d))
 		return EXIT_FAIL;
 	devs_print(stdout, &d, 1, ctx->out);
 	return EXIT_OK;
@@ -28,22 +21,28 @@ static int show_one(const struct mvctl *ctx, const char *name)
 /* All devices (lower NULL), or those on the lower device called lower. */
 static int show_all(const struct mvctl *ctx, const char *lower)
 {
+	struct mvipc *ipc = mv_open(MVIPC_GENL | MVIPC_ROUTE);
 	struct dev_list list = { 0 };
-	uint32_t link = 0;
-	struct mvnl nl;
-	int family, err;
+	char quoted[IFNAMSIZ + 2];
+	struct mvipc_link l = { 0 };
+	struct mvipc_error e;
+	int err = -1;
 
-	if (mvnl_open_mvlan(&nl, &family))
+	if (!ipc)
 		return EXIT_FAIL;
-	if (lower && lookup_ifindex(lower, &link)) {
-		mvnl_close(&nl);
-		return EXIT_FAIL;
-	}
-	err = dev_dump(&nl, family, link, &list);
-	mvnl_close(&nl);
+	snprintf(quoted, sizeof(quoted), "\"%s\"", lower ? lower : "");
+	if (lower && mv_get_link(ipc, lower, "look up device", quoted, &l))
+		goto out;
+	err = mvipc_dev_dump(ipc, l.ifindex, &list, &e);
+	if (err)
+		mv_err("cannot list mvlan devices: %s", mvipc_strerror(&e));
+	else
+		err = mv_name_links(ipc, list.devs, list.n);
 	if (!err)
 		devs_print(stdout, list.devs, list.n, ctx->out);
-	dev_list_free(&list);
+out:
+	mvipc_close(ipc);
+	ARRAY_FREE(list.devs, list.n, list.cap);
 	return err ? EXIT_FAIL : EXIT_OK;
 }
 

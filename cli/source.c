@@ -7,17 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <netlink/attr.h>
-#include <netlink/genl/genl.h>
-
 #include <linux/mvlan.h>
 
-#include "devget.h"
 #include "entry.h"
-#include "genl.h"
+#include "ipc.h"
 #include "maclist.h"
 #include "mvctl.h"
-#include "nl.h"
 
 struct source_cmd {
 	const char *name;
@@ -26,179 +21,59 @@ struct source_cmd {
 		  char **argv);
 };
 
-/* "cannot <what> <name>: ...", or that the device does not exist. */
-static void report(struct mvnl *nl, int err, const char *what,
-		   const char *name)
-{
-	if (nl->error == ENODEV)
-		mv_err("cannot find device \"%s\"", name);
-	else
-		mv_err("cannot %s %s: %s", what, name, mvnl_strerror(nl, err));
-}
-
-/* A request for the device name, with room for n sources. */
-static struct nl_msg *source_msg(int family, uint8_t cmd, int flags,
-				 const char *name, size_t n)
-{
-	struct nl_msg *msg = mvmsg_new(family, cmd, flags, n);
-
-	if (msg && mvmsg_put_dev(msg, 0, name)) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	return msg;
-}
-
 /* source NAME [list] */
-
-static const struct nla_policy entry_policy[MVLAN_SOURCE_A_MAX + 1] = {
-	[MVLAN_SOURCE_A_ADDR]		= { .minlen = MAC_LEN, .maxlen = MAC_LEN },
-	[MVLAN_SOURCE_A_PACKETS]	= { .type = NLA_U64 },
-	[MVLAN_SOURCE_A_BYTES]		= { .type = NLA_U64 },
-	[MVLAN_SOURCE_A_LAST_SEEN]	= { .type = NLA_U64 },
-};
-
-struct list_state {
-	struct entry_list list;
-	struct mvnl *nl;
-};
-
-static int parse_entry(struct list_state *s, struct nlattr *nest)
-{
-	struct nlattr *tb[MVLAN_SOURCE_A_MAX + 1];
-	struct source_entry *e;
-
-	if (nla_parse_nested(tb, MVLAN_SOURCE_A_MAX, nest, entry_policy) < 0)
-		return mvnl_fail(s->nl, EPROTO, "malformed source entry");
-	if (!tb[MVLAN_SOURCE_A_ADDR])
-		return mvnl_fail(s->nl, EPROTO,
-				 "source entry lacks MVLAN_SOURCE_A_ADDR");
-	e = entry_list_add(&s->list);
-	if (!e)
-		return mvnl_fail(s->nl, ENOMEM, "");
-	nla_memcpy(e->addr, tb[MVLAN_SOURCE_A_ADDR], MAC_LEN);
-	if (tb[MVLAN_SOURCE_A_PACKETS])
-		e->packets = nla_get_u64(tb[MVLAN_SOURCE_A_PACKETS]);
-	if (tb[MVLAN_SOURCE_A_BYTES])
-		e->bytes = nla_get_u64(tb[MVLAN_SOURCE_A_BYTES]);
-	if (tb[MVLAN_SOURCE_A_LAST_SEEN]) {
-		e->has_last_seen = true;
-		e->last_seen = nla_get_u64(tb[MVLAN_SOURCE_A_LAST_SEEN]);
-	}
-	return 0;
-}
-
-/* mvnl_reply_fn: a device and many MVLAN_A_SOURCE, repeated. */
-static int parse_entries(struct nl_msg *msg, void *arg)
-{
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-	struct list_state *s = arg;
-	struct nlattr *nla;
-	int rem, err;
-
-	if (!genlmsg_valid_hdr(nlh, 0))
-		return mvnl_fail(s->nl, EPROTO, "malformed reply");
-	nla_for_each_attr(nla, genlmsg_attrdata(nlmsg_data(nlh), 0),
-			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem) {
-		if (nla_type(nla) != MVLAN_A_SOURCE)
-			continue;
-		err = parse_entry(s, nla);
-		if (err)
-			return err;
-	}
-	return 0;
-}
-
-/* mvnl_reset_fn */
-static void reset_entries(void *arg)
-{
-	struct list_state *s = arg;
-
-	s->list.n = 0;
-}
 
 static int source_list(const struct mvctl *ctx, const char *name, int argc,
 		       char **argv)
 {
-	struct list_state s = { .nl = NULL };
+	const char *what = "list the source addresses of";
+	struct entry_list l = { 0 };
+	struct mvipc_error e;
 	struct mvlan_dev d;
-	struct nl_msg *msg;
-	struct mvnl nl;
-	int family, err = -NLE_NOMEM;
+	struct mvipc *ipc;
+	int err;
 
 	if (arg_none(argc, argv))
 		return EXIT_USAGE;
-	if (mvnl_open_mvlan(&nl, &family))
+	ipc = mv_open(MVIPC_GENL | MVIPC_ROUTE);
+	if (!ipc)
 		return EXIT_FAIL;
 	/*
 	 * Looked up by a do first: its errors carry the kernel's message on
 	 * every kernel, while Linux 6.1 drops the message of a failed dump
 	 * start ("not an mvlan device" would read "Invalid argument").
 	 */
-	if (dev_get(&nl, family, name, "list the source addresses of", &d)) {
-		mvnl_close(&nl);
-		return EXIT_FAIL;
+	err = mv_get_dev(ipc, name, what, &d);
+	if (!err) {
+		err = mvipc_source_list(ipc, &d, &l, &e);
+		if (err)
+			mv_err_dev(&e, name, "%s %s", what, name);
 	}
-
-	s.nl = &nl;
-	msg = mvmsg_new(family, MVLAN_CMD_SOURCE_GET, NLM_F_DUMP, 0);
-	if (msg && !mvmsg_put_dev(msg, d.ifindex, d.name))
-		err = mvnl_dump(&nl, msg, parse_entries, reset_entries, &s);
-	nlmsg_free(msg);
-	if (err) {
-		report(&nl, err, "list the source addresses of", name);
-	} else {
-		entries_sort(s.list.e, s.list.n);
-		entries_print(stdout, s.list.e, s.list.n, ctx->out);
+	mvipc_close(ipc);
+	if (!err) {
+		entries_sort(l.e, l.n);
+		entries_print(stdout, l.e, l.n, ctx->out);
 	}
-	entry_list_free(&s.list);
-	mvnl_close(&nl);
+	ARRAY_FREE(l.e, l.n, l.cap);
 	return err ? EXIT_FAIL : EXIT_OK;
 }
 
 /* source NAME add|del|set|flush: sending lists */
 
-/*
- * Sends cmd with the addresses of l, MVMSG_SOURCES_MAX a request; for
- * SOURCE_SET, as one transaction. Returns 0 or a libnl error code.
- */
-static int send_sources(struct mvnl *nl, int family, uint8_t cmd,
-			const char *name, const struct maclist *l)
-{
-	size_t i, chunks = mvmsg_chunks(l->n);
-	int err = 0;
-
-	for (i = 0; i < chunks && !err; i++) {
-		size_t first = i * MVMSG_SOURCES_MAX;
-		size_t n = l->n - first < MVMSG_SOURCES_MAX ?
-			   l->n - first : MVMSG_SOURCES_MAX;
-		uint32_t flags = mvmsg_set_flags(i, chunks);
-		struct nl_msg *msg;
-
-		msg = source_msg(family, cmd, 0, name, n);
-		if (!msg || mvmsg_put_sources(msg, l->mac + first, n) ||
-		    (cmd == MVLAN_CMD_SOURCE_SET && flags &&
-		     nla_put_u32(msg, MVLAN_A_SOURCE_SET_FLAGS, flags)))
-			err = -NLE_NOMEM;
-		else
-			err = mvnl_request(nl, msg, NULL, NULL);
-		nlmsg_free(msg);
-	}
-	return err;
-}
-
 static int change_sources(uint8_t cmd, const char *what, const char *name,
 			  const struct maclist *l)
 {
-	struct mvnl nl;
-	int family, err;
+	struct mvipc *ipc = mv_open(MVIPC_GENL);
+	struct mvipc_error e;
+	int err;
 
-	if (mvnl_open_mvlan(&nl, &family))
+	if (!ipc)
 		return EXIT_FAIL;
-	err = send_sources(&nl, family, cmd, name, l);
+	err = mvipc_source_change(ipc, cmd, name,
+				  (const uint8_t (*)[MAC_LEN])l->mac, l->n, &e);
 	if (err)
-		report(&nl, err, what, name);
-	mvnl_close(&nl);
+		mv_err_dev(&e, name, "%s %s", what, name);
+	mvipc_close(ipc);
 	return err ? EXIT_FAIL : EXIT_OK;
 }
 

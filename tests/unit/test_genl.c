@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of cli/genl.c: the requests mvctl sends, taken apart again
+ * Unit tests of cli/ipc_genl.c: the requests mvctl sends, taken apart again
  * with libnl, and how long source lists are cut into requests.
  */
 #include <string.h>
@@ -11,14 +11,14 @@
 
 #include <linux/mvlan.h>
 
-#include "genl.h"
+#include "ipc_priv.h"
 #include "unit.h"
 
 #define FAMILY	0x1234
 
 static void test_header_and_dev(void)
 {
-	struct nl_msg *msg = mvmsg_new(FAMILY, MVLAN_CMD_DEV_SET, 0, 0);
+	struct nl_msg *msg = mvipc_msg_new(FAMILY, MVLAN_CMD_DEV_SET, 0, 0);
 	struct nlattr *tb[MVLAN_A_MAX + 1];
 	struct nlmsghdr *nlh;
 	struct genlmsghdr *g;
@@ -26,7 +26,7 @@ static void test_header_and_dev(void)
 	CHECK(msg != NULL);
 	if (!msg)
 		return;
-	CHECK(mvmsg_put_dev(msg, 7, "mv0") == 0);
+	CHECK(mvipc_msg_put_dev(msg, 7, "mv0") == 0);
 	nlh = nlmsg_hdr(msg);
 	g = nlmsg_data(nlh);
 	CHECK(nlh->nlmsg_type == FAMILY);
@@ -39,8 +39,8 @@ static void test_header_and_dev(void)
 	nlmsg_free(msg);
 
 	/* by name only */
-	msg = mvmsg_new(FAMILY, MVLAN_CMD_SOURCE_GET, NLM_F_DUMP, 0);
-	CHECK(msg && mvmsg_put_dev(msg, 0, "mv1") == 0);
+	msg = mvipc_msg_new(FAMILY, MVLAN_CMD_SOURCE_GET, NLM_F_DUMP, 0);
+	CHECK(msg && mvipc_msg_put_dev(msg, 0, "mv1") == 0);
 	if (!msg)
 		return;
 	CHECK(nlmsg_hdr(msg)->nlmsg_flags & NLM_F_DUMP);
@@ -49,28 +49,28 @@ static void test_header_and_dev(void)
 	nlmsg_free(msg);
 }
 
-/* MVMSG_SOURCES_MAX entries fit the room mvmsg_new() made for them. */
+/* MVIPC_MSG_SOURCES_MAX entries fit the room mvipc_msg_new() made for them. */
 static void test_sources_nests(void)
 {
-	static uint8_t mac[MVMSG_SOURCES_MAX][MAC_LEN];
+	static uint8_t mac[MVIPC_MSG_SOURCES_MAX][MAC_LEN];
 	struct nl_msg *msg;
 	struct nlattr *nla;
 	size_t i, seen = 0;
 	bool all_right = true;
 	int rem;
 
-	for (i = 0; i < MVMSG_SOURCES_MAX; i++) {
+	for (i = 0; i < MVIPC_MSG_SOURCES_MAX; i++) {
 		mac[i][0] = 0x02;
 		mac[i][4] = i >> 8;
 		mac[i][5] = i & 0xff;
 	}
-	msg = mvmsg_new(FAMILY, MVLAN_CMD_SOURCE_SET, 0, MVMSG_SOURCES_MAX);
+	msg = mvipc_msg_new(FAMILY, MVLAN_CMD_SOURCE_SET, 0, MVIPC_MSG_SOURCES_MAX);
 	CHECK(msg != NULL);
 	if (!msg)
 		return;
-	CHECK(mvmsg_put_dev(msg, 0, "mv0") == 0);
-	CHECK(mvmsg_put_sources(msg, (const uint8_t (*)[MAC_LEN])mac,
-				MVMSG_SOURCES_MAX) == 0);
+	CHECK(mvipc_msg_put_dev(msg, 0, "mv0") == 0);
+	CHECK(mvipc_msg_put_sources(msg, (const uint8_t (*)[MAC_LEN])mac,
+				MVIPC_MSG_SOURCES_MAX) == 0);
 	/* at most 64 kB: well inside the default socket buffers */
 	CHECK(nlmsg_hdr(msg)->nlmsg_len <= 65536);
 
@@ -88,19 +88,19 @@ static void test_sources_nests(void)
 		seen++;
 	}
 	CHECK(rem == 0);
-	CHECK(seen == MVMSG_SOURCES_MAX);
+	CHECK(seen == MVIPC_MSG_SOURCES_MAX);
 	CHECK(all_right);
 	nlmsg_free(msg);
 }
 
 static void test_chunks(void)
 {
-	CHECK(mvmsg_chunks(0) == 1);	/* "set" with nothing empties */
-	CHECK(mvmsg_chunks(1) == 1);
-	CHECK(mvmsg_chunks(MVMSG_SOURCES_MAX) == 1);
-	CHECK(mvmsg_chunks(MVMSG_SOURCES_MAX + 1) == 2);
-	CHECK(mvmsg_chunks(1000000) == (1000000 + MVMSG_SOURCES_MAX - 1) /
-				       MVMSG_SOURCES_MAX);
+	CHECK(mvipc_msg_chunks(0) == 1);	/* "set" with nothing empties */
+	CHECK(mvipc_msg_chunks(1) == 1);
+	CHECK(mvipc_msg_chunks(MVIPC_MSG_SOURCES_MAX) == 1);
+	CHECK(mvipc_msg_chunks(MVIPC_MSG_SOURCES_MAX + 1) == 2);
+	CHECK(mvipc_msg_chunks(1000000) == (1000000 + MVIPC_MSG_SOURCES_MAX - 1) /
+				       MVIPC_MSG_SOURCES_MAX);
 }
 
 static void test_set_flags(void)
@@ -108,13 +108,13 @@ static void test_set_flags(void)
 	const uint32_t M = MVLAN_SOURCE_SET_F_MORE;
 	const uint32_t C = MVLAN_SOURCE_SET_F_CONTINUE;
 
-	CHECK(mvmsg_set_flags(0, 1) == 0);		/* one request */
-	CHECK(mvmsg_set_flags(0, 2) == M);
-	CHECK(mvmsg_set_flags(1, 2) == C);
-	CHECK(mvmsg_set_flags(0, 4) == M);
-	CHECK(mvmsg_set_flags(1, 4) == (C | M));
-	CHECK(mvmsg_set_flags(2, 4) == (C | M));
-	CHECK(mvmsg_set_flags(3, 4) == C);
+	CHECK(mvipc_msg_set_flags(0, 1) == 0);		/* one request */
+	CHECK(mvipc_msg_set_flags(0, 2) == M);
+	CHECK(mvipc_msg_set_flags(1, 2) == C);
+	CHECK(mvipc_msg_set_flags(0, 4) == M);
+	CHECK(mvipc_msg_set_flags(1, 4) == (C | M));
+	CHECK(mvipc_msg_set_flags(2, 4) == (C | M));
+	CHECK(mvipc_msg_set_flags(3, 4) == C);
 }
 
 int main(void)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <netlink/attr.h>
+#include <netlink/genl/genl.h>
 #include <netlink/msg.h>
 
 #include <linux/mvlan.h>
@@ -13,6 +14,7 @@
 #include "counters.h"
 #include "entry.h"
 #include "event.h"
+#include "ipc_priv.h"
 #include "memout.h"
 #include "unit.h"
 
@@ -64,7 +66,7 @@ static void test_entries_sort(void)
 	size_t i;
 
 	for (i = 0; i < 4; i++) {
-		e = entry_list_add(&l);
+		e = ARRAY_ADD(l.e, l.n, l.cap);
 		CHECK(e != NULL);
 		if (e)
 			memcpy(e->addr, addrs[i], MAC_LEN);
@@ -75,12 +77,25 @@ static void test_entries_sort(void)
 		  "02:00:00:00:00:09 packets 0 bytes 0\n"
 		  "02:ff:00:00:00:00 packets 0 bytes 0\n"
 		  "0a:00:00:00:00:01 packets 0 bytes 0\n");
-	entry_list_free(&l);
+	ARRAY_FREE(l.e, l.n, l.cap);
 }
 
-/* Stats and ports, parsed from nests built with libnl */
+/* Stats and ports, parsed by the ipc layer from replies built with libnl */
 
-/* A message with an MVLAN_A_STATS nest of every counter, i + 100 each. */
+/* A STATS_GET or PORT_GET reply, for a device if name is not NULL. */
+static struct nl_msg *reply(uint8_t cmd, const char *name, uint32_t ifindex)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	genlmsg_put(msg, 0, 0, 0x20, 0, 0, cmd, MVLAN_GENL_VERSION);
+	if (name) {
+		nla_put_u32(msg, MVLAN_A_IFINDEX, ifindex);
+		nla_put_string(msg, MVLAN_A_IFNAME, name);
+	}
+	return msg;
+}
+
+/* An MVLAN_A_STATS nest of every counter, i + 100 each. */
 static struct nlattr *stats_nest(struct nl_msg *msg, bool all)
 {
 	struct nlattr *nest = nla_nest_start(msg, MVLAN_A_STATS);
@@ -117,24 +132,31 @@ static struct nlattr *port_nest(struct nl_msg *msg)
 
 static struct counters_list devs, ports;
 
+/* Parses msg's nest attr into a new element of l, and frees msg. */
+static void parse_into(struct nl_msg *msg, int attr, struct counters_list *l)
+{
+	struct counters *c = ARRAY_ADD(l->c, l->n, l->cap);
+	struct mvipc_error e;
+
+	CHECK(c && mvipc_parse_counters(nlmsg_hdr(msg), attr, c, &e) == 0);
+	nlmsg_free(msg);
+}
+
 static void fill_lists(void)
 {
-	struct nl_msg *msg = nlmsg_alloc();
-	struct counters *c;
+	struct nl_msg *msg;
 
-	counters_free(&devs);
-	counters_free(&ports);
-	c = counters_add(&devs);
-	strcpy(c->name, "mv0");
-	c->ifindex = 7;
-	CHECK(counters_parse(&kind_stats, stats_nest(msg, true), c) == 0);
-	c = counters_add(&devs);
-	strcpy(c->name, "mv1");
-	c->ifindex = 8;
-	CHECK(counters_parse(&kind_stats, stats_nest(msg, false), c) == 0);
-	c = counters_add(&ports);
-	CHECK(counters_parse(&kind_port, port_nest(msg), c) == 0);
-	nlmsg_free(msg);
+	ARRAY_FREE(devs.c, devs.n, devs.cap);
+	ARRAY_FREE(ports.c, ports.n, ports.cap);
+	msg = reply(MVLAN_CMD_STATS_GET, "mv0", 7);
+	stats_nest(msg, true);
+	parse_into(msg, MVLAN_A_STATS, &devs);
+	msg = reply(MVLAN_CMD_STATS_GET, "mv1", 8);
+	stats_nest(msg, false);
+	parse_into(msg, MVLAN_A_STATS, &devs);
+	msg = reply(MVLAN_CMD_PORT_GET, NULL, 0);
+	port_nest(msg);
+	parse_into(msg, MVLAN_A_PORT, &ports);
 }
 
 static const char *counters_of(enum output out)
@@ -189,14 +211,15 @@ static void test_stats_json(void)
 /* A counter of the wrong size is a malformed reply, not a wrong number. */
 static void test_stats_malformed(void)
 {
-	struct nl_msg *msg = nlmsg_alloc();
+	struct nl_msg *msg = reply(MVLAN_CMD_STATS_GET, "mv0", 7);
 	struct counters c = { .name = "" };
+	struct mvipc_error e;
 	struct nlattr *nest;
 
 	nest = nla_nest_start(msg, MVLAN_A_STATS);
 	nla_put_u32(msg, MVLAN_STATS_A_RX_PACKETS, 1);
 	nla_nest_end(msg, nest);
-	CHECK(counters_parse(&kind_stats, nest, &c) < 0);
+	CHECK(mvipc_parse_counters(nlmsg_hdr(msg), MVLAN_A_STATS, &c, &e) < 0);
 	nlmsg_free(msg);
 }
 
@@ -280,8 +303,8 @@ int main(void)
 	RUN(test_stats_malformed);
 	RUN(test_dev_events);
 	RUN(test_source_events);
-	counters_free(&devs);
-	counters_free(&ports);
+	ARRAY_FREE(devs.c, devs.n, devs.cap);
+	ARRAY_FREE(ports.c, ports.n, ports.cap);
 	free(memout_buf);
 	return unit_summary();
 }
