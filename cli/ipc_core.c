@@ -187,7 +187,8 @@ static int error_handler(struct sockaddr_nl *who, struct nlmsgerr *err,
 	struct mvipc *ipc = arg;
 
 	(void)who;
-	if (ipc->e)
+	/* the first failure of a call is the one it reports */
+	if (ipc->e && !ipc->e->err)
 		mvipc_parse_error(nlh, ipc->e);
 	return NL_STOP;
 }
@@ -202,8 +203,8 @@ static void enable_extack(struct nl_sock *sk)
 	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
 }
 
-static int open_sock(struct mvipc *ipc, struct nl_sock **skp, int protocol,
-		     struct mvipc_error *e)
+int mvipc_open_sock(struct mvipc *ipc, struct nl_sock **skp, int protocol,
+		    struct mvipc_error *e)
 {
 	struct nl_sock *sk = nl_socket_alloc();
 	int err;
@@ -234,9 +235,9 @@ int mvipc_open(struct mvipc **ipcp, unsigned int socks, struct mvipc_error *e)
 	if (!ipc)
 		return mvipc_fail(e, ENOMEM, NULL);
 	if (socks & MVIPC_GENL)
-		err = open_sock(ipc, &ipc->genl, NETLINK_GENERIC, e);
+		err = mvipc_open_sock(ipc, &ipc->genl, NETLINK_GENERIC, e);
 	if (!err && (socks & MVIPC_ROUTE))
-		err = open_sock(ipc, &ipc->route, NETLINK_ROUTE, e);
+		err = mvipc_open_sock(ipc, &ipc->route, NETLINK_ROUTE, e);
 	if (err) {
 		mvipc_close(ipc);
 		return err;
@@ -345,14 +346,18 @@ static int dump_intr_handler(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
+/*
+ * Once a handler failed, the rest of the reply is read to its end but not
+ * handed on either: the socket is left clean for the next request.
+ */
 static int valid_handler(struct nl_msg *msg, void *arg)
 {
 	struct request *req = arg;
 
-	if (req->ipc->interrupted || !req->fn)
+	if (req->ipc->interrupted || req->err || !req->fn)
 		return NL_OK;
 	req->err = req->fn(nlmsg_hdr(msg), req->arg, req->e);
-	return req->err ? NL_STOP : NL_OK;
+	return NL_OK;
 }
 
 static int ack_handler(struct nl_msg *msg, void *arg)
@@ -369,7 +374,8 @@ static int finish_handler(struct nl_msg *msg, void *arg)
 	struct request *req = arg;
 
 	req->done = true;
-	req->err = mvipc_parse_done(nlmsg_hdr(msg), req->e);
+	if (!req->err)
+		req->err = mvipc_parse_done(nlmsg_hdr(msg), req->e);
 	return NL_STOP;
 }
 
@@ -403,13 +409,13 @@ int mvipc_request(struct mvipc *ipc, struct nl_sock *sk, struct nl_msg *msg,
 		return mvipc_lib_fail(e, -NLE_NOMEM);
 
 	err = nl_send_auto(sk, msg);
-	while (err >= 0 && !req.err && !req.done)
+	while (err >= 0 && !req.done)
 		err = nl_recvmsgs(sk, cb);
 	nl_cb_put(cb);
 
-	if (err < 0)
-		return mvipc_lib_fail(e, err);
-	return req.err;
+	if (req.err)
+		return req.err;
+	return err < 0 ? mvipc_lib_fail(e, err) : 0;
 }
 
 int mvipc_dump(struct mvipc *ipc, struct nl_sock *sk, struct nl_msg *msg,

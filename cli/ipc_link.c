@@ -210,6 +210,8 @@ int mvipc_link_get(struct mvipc *ipc, uint32_t ifindex, const char *name,
 	int err;
 
 	err = mvipc_route_sock(ipc, &sk, e);
+	if (!err && !ifindex && !name)
+		err = mvipc_fail(e, EINVAL, "neither ifindex nor name");
 	return err ? err : mvipc_get_one(ipc, sk,
 					 mvipc_msg_getlink(ifindex, name),
 					 parse_link, l, e);

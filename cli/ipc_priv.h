@@ -70,6 +70,13 @@ int mvipc_parse_done(const struct nlmsghdr *nlh, struct mvipc_error *e);
 /* --- the request loop (ipc_core.c) -------------------------------------- */
 
 /*
+ * A socket of protocol for ipc into *sk, its errors recorded as a call's
+ * (mvipc_open() makes its sockets so; the tests make others).
+ */
+int mvipc_open_sock(struct mvipc *ipc, struct nl_sock **sk, int protocol,
+		    struct mvipc_error *e);
+
+/*
  * Called for each data message of a reply; returns 0 to go on, or a
  * negative errno (from mvipc_fail()) to abort the request with it.
  */
@@ -82,7 +89,9 @@ typedef void (*mvipc_reset_fn)(void *arg);
 /*
  * Sends msg (which stays the caller's) on sk, one of ipc's sockets, and
  * reads the replies until the kernel's ACK, the end of a dump, or an
- * error. fn may be NULL. Empties e first (mvipc_begin()).
+ * error; after fn failed, to the end all the same, unread, so that the
+ * socket is ready for the next request. fn may be NULL. Empties e first
+ * (mvipc_begin()), and reports the first failure.
  */
 int mvipc_request(struct mvipc *ipc, struct nl_sock *sk, struct nl_msg *msg,
 		  mvipc_reply_fn fn, void *arg, struct mvipc_error *e);

@@ -130,7 +130,7 @@ struct nl_msg *mvipc_msg_sources(int family, uint8_t cmd, const char *name,
 	struct nl_msg *msg = mvipc_msg_new(family, cmd, 0, count);
 
 	if (msg && (mvipc_msg_put_dev(msg, 0, name) ||
-		    mvipc_msg_put_sources(msg, mac + first, count) ||
+		    (count && mvipc_msg_put_sources(msg, mac + first, count)) ||
 		    (cmd == MVLAN_CMD_SOURCE_SET && flags &&
 		     nla_put_u32(msg, MVLAN_A_SOURCE_SET_FLAGS, flags)))) {
 		nlmsg_free(msg);
