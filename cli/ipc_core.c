@@ -263,11 +263,9 @@ int mvipc_need(const struct nl_sock *sk, const char *what,
 	return mvipc_fail(e, EBADF, "the handle has no %s socket", what);
 }
 
-int mvipc_route_sock(struct mvipc *ipc, struct nl_sock **sk,
-		     struct mvipc_error *e)
+int mvipc_need_route(struct mvipc *ipc, struct mvipc_error *e)
 {
 	mvipc_begin(ipc, e);
-	*sk = ipc->route;
 	return mvipc_need(ipc->route, "rtnetlink", e);
 }
 

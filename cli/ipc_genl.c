@@ -37,15 +37,6 @@ int mvipc_family(struct mvipc *ipc, struct mvipc_error *e)
 	return mvipc_lib_fail(e, err);
 }
 
-int mvipc_genl_sock(struct mvipc *ipc, struct nl_sock **sk,
-		    struct mvipc_error *e)
-{
-	int err = mvipc_family(ipc, e);
-
-	*sk = ipc->genl;
-	return err;
-}
-
 /*
  * Every top-level attribute a reply or a notification may carry; how each
  * kind of message uses them is its parser's business.
@@ -206,11 +197,9 @@ static int parse_dev(struct nlmsghdr *nlh, void *obj, struct mvipc_error *e)
 int mvipc_dev_get(struct mvipc *ipc, const char *name, struct mvlan_dev *d,
 		  struct mvipc_error *e)
 {
-	struct nl_sock *sk;
-	int err;
-
-	err = mvipc_genl_sock(ipc, &sk, e);
-	return err ? err : mvipc_get_one(ipc, sk,
+	if (mvipc_family(ipc, e))
+		return -e->err;
+	return mvipc_get_one(ipc, ipc->genl,
 					 mvipc_msg_dev(ipc->family,
 						       MVLAN_CMD_DEV_GET, 0, 0,
 						       name),
@@ -220,11 +209,9 @@ int mvipc_dev_get(struct mvipc *ipc, const char *name, struct mvlan_dev *d,
 int mvipc_dev_dump(struct mvipc *ipc, uint32_t link, struct dev_list *l,
 		   struct mvipc_error *e)
 {
-	struct nl_sock *sk;
-	int err;
-
-	err = mvipc_genl_sock(ipc, &sk, e);
-	return err ? err : mvipc_collect(ipc, sk,
+	if (mvipc_family(ipc, e))
+		return -e->err;
+	return mvipc_collect(ipc, ipc->genl,
 					 mvipc_msg_dev_dump(ipc->family, link),
 					 MVIPC_COLLECT(l, devs, parse_dev), e);
 }
@@ -232,11 +219,9 @@ int mvipc_dev_dump(struct mvipc *ipc, uint32_t link, struct dev_list *l,
 int mvipc_dev_set_mode(struct mvipc *ipc, const struct mvlan_dev *d,
 		       uint32_t mode, uint32_t flags, struct mvipc_error *e)
 {
-	struct nl_sock *sk;
-	int err;
-
-	err = mvipc_genl_sock(ipc, &sk, e);
-	return err ? err : mvipc_send(ipc, sk,
+	if (mvipc_family(ipc, e))
+		return -e->err;
+	return mvipc_send(ipc, ipc->genl,
 				      mvipc_msg_dev_set(ipc->family, d, mode,
 							flags),
 				      NULL, NULL, NULL, e);

@@ -168,18 +168,29 @@ static int parse_linkinfo(struct nlattr *nest, struct mvipc_link *l,
 	return 0;
 }
 
+int mvipc_rtnl_parse(struct nlmsghdr *nlh, int type, size_t hdrlen,
+		     struct nlattr **tb, int max,
+		     const struct nla_policy *policy, const char *what,
+		     struct mvipc_error *e)
+{
+	if (nlh->nlmsg_type != type ||
+	    nlmsg_parse(nlh, (int)hdrlen, tb, max, policy) < 0)
+		return mvipc_fail(e, EPROTO, "malformed %s attributes", what);
+	return 0;
+}
+
 int mvipc_parse_link(struct nlmsghdr *nlh, struct mvipc_link *l,
 		     struct mvipc_error *e)
 {
 	struct nlattr *tb[IFLA_MAX + 1];
-	const struct ifinfomsg *ifi;
+	const struct ifinfomsg *ifi = nlmsg_data(nlh);
 	int err;
 
 	memset(l, 0, sizeof(*l));
-	if (nlh->nlmsg_type != RTM_NEWLINK ||
-	    nlmsg_parse(nlh, sizeof(*ifi), tb, IFLA_MAX, link_policy) < 0)
-		return mvipc_fail(e, EPROTO, "malformed link attributes");
-	ifi = nlmsg_data(nlh);
+	err = mvipc_rtnl_parse(nlh, RTM_NEWLINK, sizeof(*ifi), tb, IFLA_MAX,
+			       link_policy, "link", e);
+	if (err)
+		return err;
 	l->ifindex = (uint32_t)ifi->ifi_index;
 	l->flags = ifi->ifi_flags;
 	l->type = ifi->ifi_type;
@@ -206,25 +217,20 @@ static int parse_link(struct nlmsghdr *nlh, void *obj, struct mvipc_error *e)
 int mvipc_link_get(struct mvipc *ipc, uint32_t ifindex, const char *name,
 		   struct mvipc_link *l, struct mvipc_error *e)
 {
-	struct nl_sock *sk;
-	int err;
-
-	err = mvipc_route_sock(ipc, &sk, e);
-	if (!err && !ifindex && !name)
-		err = mvipc_fail(e, EINVAL, "neither ifindex nor name");
-	return err ? err : mvipc_get_one(ipc, sk,
-					 mvipc_msg_getlink(ifindex, name),
-					 parse_link, l, e);
+	if (mvipc_need_route(ipc, e))
+		return -e->err;
+	if (!ifindex && !name)
+		return mvipc_fail(e, EINVAL, "neither ifindex nor name");
+	return mvipc_get_one(ipc, ipc->route, mvipc_msg_getlink(ifindex, name),
+			     parse_link, l, e);
 }
 
 int mvipc_link_dump(struct mvipc *ipc, struct mvipc_link_list *l,
 		    struct mvipc_error *e)
 {
-	struct nl_sock *sk;
-	int err;
-
-	err = mvipc_route_sock(ipc, &sk, e);
-	return err ? err : mvipc_collect(ipc, sk, mvipc_msg_linkdump(),
+	if (mvipc_need_route(ipc, e))
+		return -e->err;
+	return mvipc_collect(ipc, ipc->route, mvipc_msg_linkdump(),
 					 MVIPC_COLLECT(l, links, parse_link),
 					 e);
 }
@@ -256,15 +262,11 @@ int mvipc_name_links(struct mvipc *ipc, struct mvlan_dev *devs, size_t n,
 int mvipc_route_do(struct mvipc *ipc, struct nl_msg *msg,
 		   struct mvipc_error *e)
 {
-	struct nl_sock *sk;
-	int err;
-
-	err = mvipc_route_sock(ipc, &sk, e);
-	if (err) {
+	if (mvipc_need_route(ipc, e)) {
 		nlmsg_free(msg);
-		return err;
+		return -e->err;
 	}
-	return mvipc_send(ipc, sk, msg, NULL, NULL, NULL, e);
+	return mvipc_send(ipc, ipc->route, msg, NULL, NULL, NULL, e);
 }
 
 int mvipc_link_add(struct mvipc *ipc, const struct mvipc_newlink *nl,

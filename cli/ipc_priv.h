@@ -162,9 +162,11 @@ struct nl_msg *mvipc_msg_checked(struct nl_msg *msg, int err);
 int mvipc_need(const struct nl_sock *sk, const char *what,
 	       struct mvipc_error *e);
 
-/* The rtnetlink socket of ipc into *sk. */
-int mvipc_route_sock(struct mvipc *ipc, struct nl_sock **sk,
-		     struct mvipc_error *e);
+/*
+ * Empties e (mvipc_begin()) and checks that ipc has its rtnetlink socket:
+ * the start of every rtnetlink call. As mvipc_family() for genl ones.
+ */
+int mvipc_need_route(struct mvipc *ipc, struct mvipc_error *e);
 
 /* --- attribute tables (ipc_core.c) -------------------------------------- */
 
@@ -217,10 +219,6 @@ int mvipc_fill(struct nlattr **tb, const struct mvipc_field *fields,
 
 /* The policy of the family's top-level attributes, in replies. */
 extern const struct nla_policy mvipc_genl_policy[];
-
-/* The genl socket of ipc, its family resolved, into *sk. */
-int mvipc_genl_sock(struct mvipc *ipc, struct nl_sock **sk,
-		    struct mvipc_error *e);
 
 /*
  * A request of command cmd for family, with extra netlink flags
@@ -305,6 +303,16 @@ struct nl_msg *mvipc_msg_dellink(uint32_t ifindex);
  */
 struct nl_msg *mvipc_msg_setlink(uint32_t ifindex, uint32_t change,
 				 uint32_t flags, const char *name);
+/*
+ * The attributes of an rtnetlink message of type with a fixed header of
+ * hdrlen bytes into tb (max, policy); -EPROTO "malformed <what>
+ * attributes" if it is not that, or they do not fit the policy.
+ */
+int mvipc_rtnl_parse(struct nlmsghdr *nlh, int type, size_t hdrlen,
+		     struct nlattr **tb, int max,
+		     const struct nla_policy *policy, const char *what,
+		     struct mvipc_error *e);
+
 /* An RTM_NEWLINK message into *l. */
 int mvipc_parse_link(struct nlmsghdr *nlh, struct mvipc_link *l,
 		     struct mvipc_error *e);

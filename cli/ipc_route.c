@@ -93,15 +93,14 @@ static const struct nla_policy addr_policy[IFA_MAX + 1] = {
 int mvipc_parse_addr(struct nlmsghdr *nlh, struct mvipc_addr *a,
 		     struct mvipc_error *e)
 {
+	const struct ifaddrmsg *ifa = nlmsg_data(nlh);
 	struct nlattr *tb[IFA_MAX + 1], *addr;
-	const struct ifaddrmsg *ifa;
 	size_t len;
 
 	memset(a, 0, sizeof(*a));
-	if (nlh->nlmsg_type != RTM_NEWADDR ||
-	    nlmsg_parse(nlh, sizeof(*ifa), tb, IFA_MAX, addr_policy) < 0)
-		return mvipc_fail(e, EPROTO, "malformed address attributes");
-	ifa = nlmsg_data(nlh);
+	if (mvipc_rtnl_parse(nlh, RTM_NEWADDR, sizeof(*ifa), tb, IFA_MAX,
+			     addr_policy, "address", e))
+		return -EPROTO;
 	len = mvipc_addr_len(ifa->ifa_family);
 	if (!len)
 		return 1;	/* neither IPv4 nor IPv6 */
@@ -136,12 +135,10 @@ int mvipc_addr_dump(struct mvipc *ipc, int family, uint32_t ifindex,
 		    struct mvipc_addr_list *l, struct mvipc_error *e)
 {
 	size_t i, kept = l->n;
-	struct nl_sock *sk;
-	int err;
+	int err = mvipc_need_route(ipc, e);
 
-	err = mvipc_route_sock(ipc, &sk, e);
 	if (!err)
-		err = mvipc_collect(ipc, sk, mvipc_msg_addrdump(family),
+		err = mvipc_collect(ipc, ipc->route, mvipc_msg_addrdump(family),
 				    MVIPC_COLLECT(l, addrs, parse_addr), e);
 	/* the kernel lists every device's: keep those of ifindex */
 	for (i = kept; i < l->n && !err; i++)
@@ -217,16 +214,15 @@ static int parse_multipath(const struct nlattr *mp, size_t len,
 int mvipc_parse_route(struct nlmsghdr *nlh, struct mvipc_route *r,
 		      struct mvipc_error *e)
 {
+	const struct rtmsg *rtm = nlmsg_data(nlh);
 	struct nlattr *tb[RTA_MAX + 1];
-	const struct rtmsg *rtm;
 	size_t len;
 	int err = 0;
 
 	memset(r, 0, sizeof(*r));
-	if (nlh->nlmsg_type != RTM_NEWROUTE ||
-	    nlmsg_parse(nlh, sizeof(*rtm), tb, RTA_MAX, route_policy) < 0)
-		return mvipc_fail(e, EPROTO, "malformed route attributes");
-	rtm = nlmsg_data(nlh);
+	if (mvipc_rtnl_parse(nlh, RTM_NEWROUTE, sizeof(*rtm), tb, RTA_MAX,
+			     route_policy, "route", e))
+		return -EPROTO;
 	len = mvipc_addr_len(rtm->rtm_family);
 	if (!len || (rtm->rtm_flags & RTM_F_CLONED))
 		return 1;	/* neither IPv4 nor IPv6, or a cached clone */
@@ -269,11 +265,9 @@ static int parse_route(struct nlmsghdr *nlh, void *obj, struct mvipc_error *e)
 int mvipc_route_dump(struct mvipc *ipc, int family,
 		     struct mvipc_route_list *l, struct mvipc_error *e)
 {
-	struct nl_sock *sk;
-	int err;
-
-	err = mvipc_route_sock(ipc, &sk, e);
-	return err ? err : mvipc_collect(ipc, sk, mvipc_msg_routedump(family),
+	if (mvipc_need_route(ipc, e))
+		return -e->err;
+	return mvipc_collect(ipc, ipc->route, mvipc_msg_routedump(family),
 					 MVIPC_COLLECT(l, routes, parse_route),
 					 e);
 }

@@ -104,11 +104,9 @@ int mvipc_source_list(struct mvipc *ipc, const struct mvlan_dev *d,
 		      struct entry_list *l, struct mvipc_error *e)
 {
 	struct list_state s = { .l = l, .start = l->n };
-	struct nl_sock *sk;
-	int err;
-
-	err = mvipc_genl_sock(ipc, &sk, e);
-	return err ? err : mvipc_send(ipc, sk,
+	if (mvipc_family(ipc, e))
+		return -e->err;
+	return mvipc_send(ipc, ipc->genl,
 				      mvipc_msg_dev(ipc->family,
 						    MVLAN_CMD_SOURCE_GET,
 						    NLM_F_DUMP, d->ifindex,
@@ -144,12 +142,10 @@ int mvipc_source_change(struct mvipc *ipc, uint8_t cmd, const char *name,
 			struct mvipc_error *e)
 {
 	size_t i, chunks = mvipc_msg_chunks(n);
-	struct nl_sock *sk;
-	int err;
+	int err = mvipc_family(ipc, e);
 
-	err = mvipc_genl_sock(ipc, &sk, e);
 	for (i = 0; i < chunks && !err; i++)
-		err = mvipc_send(ipc, sk,
+		err = mvipc_send(ipc, ipc->genl,
 				 mvipc_msg_sources(ipc->family, cmd, name, mac,
 						   n, i),
 				 NULL, NULL, NULL, e);

@@ -151,11 +151,9 @@ static int parse_port(struct nlmsghdr *nlh, void *obj, struct mvipc_error *e)
 int mvipc_stats_get(struct mvipc *ipc, const struct mvlan_dev *d,
 		    struct counters_list *l, struct mvipc_error *e)
 {
-	struct nl_sock *sk;
-	int err;
-
-	err = mvipc_genl_sock(ipc, &sk, e);
-	return err ? err : mvipc_collect(ipc, sk,
+	if (mvipc_family(ipc, e))
+		return -e->err;
+	return mvipc_collect(ipc, ipc->genl,
 					 d ? mvipc_msg_dev(ipc->family,
 							   MVLAN_CMD_STATS_GET,
 							   0, d->ifindex,
@@ -181,11 +179,9 @@ struct nl_msg *mvipc_msg_port(int family, uint32_t link)
 int mvipc_port_get(struct mvipc *ipc, uint32_t link, struct counters_list *l,
 		   struct mvipc_error *e)
 {
-	struct nl_sock *sk;
-	int err;
-
-	err = mvipc_genl_sock(ipc, &sk, e);
-	return err ? err : mvipc_collect(ipc, sk,
+	if (mvipc_family(ipc, e))
+		return -e->err;
+	return mvipc_collect(ipc, ipc->genl,
 					 mvipc_msg_port(ipc->family, link),
 					 MVIPC_COLLECT(l, c, parse_port), e);
 }

@@ -61,13 +61,14 @@ kernels() {
 	done
 }
 
-if ! make -s all; then
+# warnings are errors here, as in CI (cli/Makefile: WERROR=1)
+if ! make -s all WERROR=1; then
 	echo "FAIL: build"
 	echo "$passed passed, $((failed + 1)) failed"
 	exit 1
 fi
 
-run unit make -s -C cli check
+run unit make -s -C cli check WERROR=1
 
 # make install/uninstall and dkms-install/uninstall on the host. Before the VM
 # suites: it changes the host's module tree (the guests' too) for a while.

@@ -124,7 +124,7 @@ lint_sanitizers() {
 	cp -r tests/unit "$dir/tests/"
 	make -C "$dir/cli" clean >/dev/null
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-		make -C "$dir/cli" check \
+		make -C "$dir/cli" check WERROR=1 \
 		CC="gcc -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 }
 
