@@ -30,8 +30,8 @@
  * that describes the failure in place of strerror(err): libnl's own words
  * for a failure libnl found (a socket that cannot be bound, say).
  *
- * Every function of the layer that takes a struct mvipc_error fills it
- * when, and only when, it fails.
+ * Every function of the layer that takes a struct mvipc_error empties it,
+ * and fills it when it fails.
  */
 struct mvipc_error {
 	int err;
