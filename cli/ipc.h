@@ -6,10 +6,11 @@
  * builds a netlink message or includes libnl.
  *
  * Conventions, for every function here:
- * - It returns 0 on success or a negative errno value, and then fills the
- *   struct mvipc_error *e it was given (never NULL): the kernel's errno and
+ * - It returns 0, or a negative errno value with the struct mvipc_error
+ *   *e it was given (never NULL) saying why: the kernel's errno and
  *   extended ACK message, or what the layer found itself (EPROTO and a
- *   detail for a malformed reply). It never prints.
+ *   detail for a malformed reply). It never prints. What it was to fill
+ *   is undefined after a failure.
  * - Lists (struct dev_list, ...) are appended to; the caller passes them
  *   zeroed (or holding earlier results) and frees their array. A dump that
  *   the kernel flagged NLM_F_DUMP_INTR (what it listed changed meanwhile)
