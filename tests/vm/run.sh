@@ -35,7 +35,9 @@
 # to boot instead of /boot/vmlinuz-KVER: a bzImage or an ELF vmlinux with a
 # PVH entry), MVLAN_VM_MODROOT (where that kernel's modules are, as
 # ROOT/lib/modules/KVER; the guest shows them at /lib/modules/KVER),
-# MVLAN_VM_MEM (guest memory in MiB, default 1536), MVLAN_VM_LOG_IGNORE
+# MVLAN_VM_MEM (guest memory in MiB, default 1536), MVLAN_VM_TSC_KHZ (the
+# guest's TSC frequency, measured on the host by default; 0: the guest
+# calibrates it), MVLAN_VM_LOG_IGNORE
 # (regex of kernel log lines the kernel-log check ignores), MVLAN_VM_PVH=0
 # (boot the bzImage instead of the extracted vmlinux), QEMU (binary).
 set -euo pipefail
@@ -277,6 +279,20 @@ cp "$vm_dir/guest.sh" "$outdir/guest.sh"
 # --- boot ----------------------------------------------------------------------
 cmdline="console=ttyS0 panic=-1 mvlanvm=1 printk.devkmsg=on log_buf_len=8M"
 cmdline+=" mitigations=off nowatchdog tsc=reliable i8042.noaux i8042.nokbd"
+# The guest's TSC is the host's under TCG: say its frequency rather than
+# have a loaded host spoil the guest's calibration (tests/vm/tsc-khz.c).
+# MVLAN_VM_TSC_KHZ=N says it instead, 0 lets the guest calibrate (-icount,
+# whose TSC is virtual: tests/bench/run.sh).
+tsc_khz=${MVLAN_VM_TSC_KHZ:-}
+if [[ -z $tsc_khz && $(uname -m) == x86_64 ]]; then
+	tsc_prog=$top/build/vm/tsc-khz
+	if [[ ! -x $tsc_prog || $tsc_prog -ot $vm_dir/tsc-khz.c ]]; then
+		mkdir -p "${tsc_prog%/*}"
+		gcc -O2 -o "$tsc_prog" "$vm_dir/tsc-khz.c" || tsc_prog=''
+	fi
+	[[ -z $tsc_prog ]] || tsc_khz=$("$tsc_prog") || tsc_khz=''
+fi
+[[ -z $tsc_khz || $tsc_khz == 0 ]] || cmdline+=" tsc_early_khz=$tsc_khz"
 cmdline+=" ${MVLAN_VM_APPEND:-}"
 [[ $top_share -eq 1 ]] && cmdline+=" mvlantop=$top"
 # shellcheck disable=SC2054 # commas are QEMU's
