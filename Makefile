@@ -2,7 +2,7 @@
 #
 # mvlan: an out-of-tree MACVLAN driver (kmod/) and its tool mvctl (cli/).
 #
-#   make            build kmod/mvlan.ko and cli/mvctl
+#   make            build kmod/mvlan.ko, cli/mvctl and cli/ip/link_mvlan.so
 #   make deps       install the Debian packages the build and tests need
 #   make check      every test: host unit tests, then the VM suite per kernel
 #                   (6.1 and 6.12)
@@ -15,7 +15,8 @@
 #                   (build/bench/; BENCH_SMOKE=1: a quick check that it works)
 #   make lint       static analysis of the module and of mvctl
 #   make clean
-#   make install    the module, mvctl, man pages, bash completion, uapi header
+#   make install    the module, mvctl, the ip plugin, man pages, bash
+#                   completion, uapi header
 #   make uninstall  removes what "make install" put there (same variables)
 #   make dkms-install    the module through DKMS, for every kernel with headers
 #   make dkms-uninstall  removes it from DKMS and /usr/src
@@ -24,18 +25,24 @@
 # install/uninstall: DESTDIR (staging root, default none), PREFIX (default
 # /usr/local) for everything but the module, which goes to
 # $(DESTDIR)/lib/modules/KVER/updates through the kernel's modules_install;
-# depmod runs unless DESTDIR is set.
+# depmod runs unless DESTDIR is set. The ip plugin goes to $(DESTDIR)$(IPLIBDIR),
+# where ip looks for it: by default the directory compiled into
+# /usr/sbin/ip (see cli/ip/Makefile), whatever PREFIX is.
 
 TOP := $(CURDIR)
 KMOD_SRCS := $(wildcard kmod/*.c kmod/*.h) kmod/Kbuild kmod/Makefile uapi/linux/mvlan.h VERSION
 
-all: kmod cli
+all: kmod cli ip
 
 kmod:
 	$(MAKE) -C kmod
 
 cli:
 	$(MAKE) -C cli
+
+# the iproute2 plugin link_mvlan.so
+ip:
+	$(MAKE) -C cli/ip
 
 deps:
 	tests/vm/deps.sh
@@ -75,6 +82,7 @@ bench: deps
 clean:
 	-$(MAKE) -C kmod clean
 	$(MAKE) -C cli clean
+	$(MAKE) -C cli/ip clean
 	rm -rf build
 
 # --- install -------------------------------------------------------------
@@ -109,7 +117,7 @@ MODINST_ARGS = -C $(INST_KDIR) M=$(TOP)/kmod KERNELRELEASE=$(INST_KVER) \
 # modules_install compresses the module as the kernel's config says
 MOD_FILES = $(foreach s,.ko .ko.gz .ko.xz .ko.zst,$(DESTDIR)/lib/modules/$(INST_KVER)/updates/mvlan$(s))
 
-install: install-kmod install-cli
+install: install-kmod install-cli install-ip
 
 install-kmod: kmod
 	@test -f "$(INST_KDIR)/Makefile" -a -n "$(INST_KVER)" || \
@@ -125,10 +133,16 @@ install-cli: cli
 	install -D -m 0644 cli/completion/mvctl.bash $(DESTDIR)$(BASHCOMPDIR)/mvctl
 	install -D -m 0644 uapi/linux/mvlan.h $(DESTDIR)$(INCLUDEDIR)/linux/mvlan.h
 
-uninstall: uninstall-kmod
+install-ip: ip
+	$(MAKE) -C cli/ip install DESTDIR=$(abspath $(DESTDIR))
+
+uninstall: uninstall-kmod uninstall-ip
 	rm -f $(DESTDIR)$(SBINDIR)/mvctl \
 		$(DESTDIR)$(MANDIR)/man8/mvctl.8 $(DESTDIR)$(MANDIR)/man4/mvlan.4 \
 		$(DESTDIR)$(BASHCOMPDIR)/mvctl $(DESTDIR)$(INCLUDEDIR)/linux/mvlan.h
+
+uninstall-ip:
+	$(MAKE) -C cli/ip uninstall DESTDIR=$(abspath $(DESTDIR))
 
 uninstall-kmod:
 	@test -n "$(INST_KVER)" || \
@@ -173,7 +187,8 @@ dkms-uninstall:
 	if [ -n "$$(dkms status $(DKMS_MOD))" ]; then dkms remove $(DKMS_MOD) --all; fi
 	rm -rf $(DKMS_SRC)
 
-.PHONY: all kmod cli deps check check-all check-debug lint demo clean
-.PHONY: install install-kmod install-cli uninstall uninstall-kmod
+.PHONY: all kmod cli ip deps check check-all check-debug lint demo clean
+.PHONY: install install-kmod install-cli install-ip uninstall uninstall-kmod
+.PHONY: uninstall-ip
 .PHONY: dkms-install dkms-uninstall
 .PHONY: bench

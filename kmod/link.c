@@ -7,6 +7,7 @@
 #include <linux/netdevice.h>
 #include <net/rtnetlink.h>
 
+#include "link_source.h"
 #include "mvlan_priv.h"
 
 static const struct nla_policy mvlan_policy[IFLA_MVLAN_MAX + 1] = {
@@ -16,10 +17,7 @@ static const struct nla_policy mvlan_policy[IFLA_MVLAN_MAX + 1] = {
 	[IFLA_MVLAN_BC_QUEUE_LEN_USED]	= { .type = NLA_REJECT },
 	[IFLA_MVLAN_BC_CUTOFF]		= { .type = NLA_S32 },
 	[IFLA_MVLAN_SOURCE_COUNT]	= { .type = NLA_REJECT },
-	/* not implemented yet: refused rather than ignored */
-	[IFLA_MVLAN_MACADDR_MODE]	= { .type = NLA_REJECT },
-	[IFLA_MVLAN_MACADDR]		= { .type = NLA_REJECT },
-	[IFLA_MVLAN_MACADDR_DATA]	= { .type = NLA_REJECT },
+	MVLAN_LINK_SOURCE_POLICY,
 };
 
 static int mvlan_validate(struct nlattr *tb[], struct nlattr *data[],
@@ -45,7 +43,7 @@ static int mvlan_validate(struct nlattr *tb[], struct nlattr *data[],
 				    "mvlan: exactly one mode must be given");
 		return -EINVAL;
 	}
-	return 0;
+	return mvlan_link_source_validate(data, extack);
 }
 
 static void mvlan_set_bc_cutoff(struct mvlan_port *port, int cutoff)
@@ -148,6 +146,8 @@ static int mvlan_changelink(struct net_device *dev, struct nlattr *tb[],
 	struct mvlan_config cfg;
 
 	mvlan_config_from_data(data, &cfg);
+	if (data && data[IFLA_MVLAN_MACADDR_MODE])
+		return mvlan_link_source_change(netdev_priv(dev), &cfg, data, extack);
 	return mvlan_change(netdev_priv(dev), &cfg, extack);
 }
 
@@ -160,7 +160,7 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 	struct mvlan_config cfg;
 	struct mvlan_port *port;
 	bool create = false;
-	int err;
+	int err, added;
 
 	if (!tb[IFLA_LINK]) {
 		NL_SET_ERR_MSG(extack, "mvlan: a lower device (IFLA_LINK) is required");
@@ -182,6 +182,9 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 		cfg.mode = MVLAN_MODE_DEFAULT;
 	if (!cfg.set_bc_queue_len)
 		cfg.bc_queue_len = MVLAN_BC_QUEUE_LEN_DEFAULT;
+	err = mvlan_link_source_check(data, cfg.mode, extack);
+	if (err)
+		return err;
 
 	if (!tb[IFLA_MTU]) {
 		dev->mtu = lowerdev->mtu;
@@ -240,13 +243,23 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 	if (err)
 		goto unregister;
 
+	added = mvlan_link_source_create(vlan, data);
+	if (added < 0) {
+		err = added;
+		goto unlink;
+	}
+
 	list_add_tail_rcu(&vlan->list, &port->vlans);
 	mvlan_port_update_bc_queue_len(port);
 	netif_stacked_transfer_operstate(lowerdev, dev);
 	linkwatch_fire_event(dev);
 	mvlan_nl_notify_dev(dev, MVLAN_CMD_DEV_NEW);
+	if (added)
+		mvlan_nl_notify_source(vlan, added, 0);
 	return 0;
 
+unlink:
+	netdev_upper_dev_unlink(lowerdev, dev);
 unregister:
 	/* mvlan_uninit() drops the port with its last device */
 	unregister_netdevice(dev);
@@ -274,7 +287,8 @@ static void mvlan_dellink(struct net_device *dev, struct list_head *head)
 
 static size_t mvlan_get_size(const struct net_device *dev)
 {
-	return nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_MODE */
+	return mvlan_link_source_size(netdev_priv(dev)) +
+	       nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_MODE */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_FLAGS */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_BC_QUEUE_LEN */
 	       nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_BC_QUEUE_LEN_USED */
@@ -284,7 +298,7 @@ static size_t mvlan_get_size(const struct net_device *dev)
 
 static int mvlan_fill_info(struct sk_buff *skb, const struct net_device *dev)
 {
-	const struct mvlan_dev *vlan = netdev_priv(dev);
+	struct mvlan_dev *vlan = netdev_priv(dev);
 
 	if (nla_put_u32(skb, IFLA_MVLAN_MODE, vlan->mode) ||
 	    nla_put_u32(skb, IFLA_MVLAN_FLAGS, vlan->flags) ||
@@ -294,7 +308,7 @@ static int mvlan_fill_info(struct sk_buff *skb, const struct net_device *dev)
 	    nla_put_s32(skb, IFLA_MVLAN_BC_CUTOFF, vlan->port->bc_cutoff) ||
 	    nla_put_u32(skb, IFLA_MVLAN_SOURCE_COUNT, vlan->source_count))
 		return -EMSGSIZE;
-	return 0;
+	return mvlan_link_source_fill(skb, vlan);
 }
 
 static struct net *mvlan_get_link_net(const struct net_device *dev)

@@ -69,6 +69,7 @@ if ! make -s all WERROR=1; then
 fi
 
 run unit make -s -C cli check WERROR=1
+run ip-plugin make -s -C cli/ip check WERROR=1
 
 # make install/uninstall and dkms-install/uninstall on the host. Before the VM
 # suites: it changes the host's module tree (the guests' too) for a while.

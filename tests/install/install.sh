@@ -7,10 +7,12 @@
 #   1. make install DESTDIR=tmp PREFIX=/usr lays out exactly the expected
 #      files, for the default kernel and for every other kernel with headers
 #      (KVER=...); the module is that kernel's (vermagic) and of VERSION;
-#      make uninstall with the same variables removes every file.
-#   2. make install without DESTDIR (PREFIX=tmp): the module lands in the
-#      real /lib/modules/KVER/updates and depmod indexes it (modinfo -k,
-#      modprobe -R of both aliases); make uninstall takes it out again.
+#      the ip plugin is in ip's plugin directory (IPLIBDIR, not under
+#      PREFIX); make uninstall with the same variables removes every file.
+#   2. make install without DESTDIR (PREFIX=tmp, IPLIBDIR=tmp): the module
+#      lands in the real /lib/modules/KVER/updates and depmod indexes it
+#      (modinfo -k, modprobe -R of both aliases); make uninstall takes it
+#      out again.
 #   3. make dkms-install builds and installs the module for every kernel with
 #      headers (/lib/modules/KVER/updates/dkms/mvlan.ko*, version VERSION),
 #      from /usr/src/mvlan-VERSION with a filled-in dkms.conf; running it
@@ -100,7 +102,8 @@ cleanup() {
 		make -C "$src" dkms-uninstall >/dev/null 2>&1
 	fi
 	if [[ -n $real_installed ]]; then
-		make -C "$src" uninstall PREFIX="$work/prefix" KVER="$real_installed" >/dev/null 2>&1
+		make -C "$src" uninstall PREFIX="$work/prefix" IPLIBDIR="$work/prefix/iplib" \
+			KVER="$real_installed" >/dev/null 2>&1
 	fi
 	# dkms made a signing key on its first build: not ours to keep
 	if [[ -n $dkms_ran && $mok_before == 0 ]]; then
@@ -173,6 +176,8 @@ if ! (cd "$top" && git ls-files -z -co --exclude-standard |
 	finish
 fi
 run_make "build (make)" -s all || finish
+# where ip looks for link plugins, as cli/ip/Makefile finds it
+iplibdir=$(make -s -C "$src/cli/ip" iplibdir)
 
 # --- 1. make install / uninstall into DESTDIR ------------------------------
 # destdir_check KVER: for the default kernel without KVER=, else with it
@@ -186,16 +191,22 @@ destdir_check() {
 	fi
 	dest=$work/dest
 	rm -rf "$dest"
-	expected="lib/modules/$k/updates/mvlan.ko$(mod_suffix "$k")
+	expected=$(LC_ALL=C sort <<EOF
+lib/modules/$k/updates/mvlan.ko$(mod_suffix "$k")
+${iplibdir#/}/link_mvlan.so
 usr/include/linux/mvlan.h
 usr/sbin/mvctl
 usr/share/bash-completion/completions/mvctl
 usr/share/man/man4/mvlan.4
-usr/share/man/man8/mvctl.8"
+usr/share/man/man8/mvctl.8
+EOF
+)
 	run_make "make install DESTDIR PREFIX=/usr ($what)" \
 		install DESTDIR="$dest" PREFIX=/usr "${kargs[@]}" || return
 	expect "the installed files ($what)" "$(files "$dest")" "$expected"
-	module_ok "the installed module ($what)" "$dest/$(head -n 1 <<<"$expected")" "$k"
+	module_ok "the installed module ($what)" "$dest/$(grep '^lib/modules/' <<<"$expected")" "$k"
+	check "${iplibdir#/}/link_mvlan.so is cli/ip/link_mvlan.so ($what)" \
+		cmp -s "$dest$iplibdir/link_mvlan.so" "$src/cli/ip/link_mvlan.so"
 	expect "mvctl -V of the installed mvctl ($what)" \
 		"$("$dest/usr/sbin/mvctl" -V 2>&1)" "mvctl $version"
 	for f in usr/share/man/man8/mvctl.8 usr/share/man/man4/mvlan.4 \
@@ -209,7 +220,7 @@ usr/share/man/man8/mvctl.8"
 		esac
 		check "$f is $orig ($what)" cmp -s "$dest/$f" "$src/$orig"
 	done
-	expect "modes: mvctl 755, the other files under PREFIX 644 ($what)" \
+	expect "modes: mvctl 755, the other files under /usr 644 ($what)" \
 		"$(cd "$dest" && find usr -type f -printf '%m %p\n' | LC_ALL=C sort -k2)" \
 		"$(grep '^usr/' <<<"$expected" | while read -r f; do
 			if [[ $f == usr/sbin/mvctl ]]; then echo "755 $f"; else echo "644 $f"; fi
@@ -260,21 +271,22 @@ if [[ $host_ok == 1 ]]; then
 	k=$default_kver
 	ko=/lib/modules/$k/updates/mvlan.ko$(mod_suffix "$k")
 	real_installed=$k
-	if run_make "make install PREFIX=tmp (the real module tree of $k, depmod)" \
-		install PREFIX="$work/prefix" KVER="$k"; then
+	if run_make "make install PREFIX=tmp IPLIBDIR=tmp (the real module tree of $k, depmod)" \
+		install PREFIX="$work/prefix" IPLIBDIR="$work/prefix/iplib" KVER="$k"; then
 		check "$ko exists" test -f "$ko"
 		expect "modinfo -k $k -n mvlan (depmod indexed it)" "$(modinfo -k "$k" -n mvlan 2>&1)" "$ko"
 		for a in rtnl-link-mvlan net-pf-16-proto-16-family-mvlan; do
 			expect "modprobe -S $k -R $a" "$(modprobe -S "$k" -R "$a" 2>&1)" "mvlan"
 		done
-		expect "the rest under PREFIX" "$(files "$work/prefix")" "include/linux/mvlan.h
+		expect "the rest under PREFIX and IPLIBDIR" "$(files "$work/prefix")" "include/linux/mvlan.h
+iplib/link_mvlan.so
 sbin/mvctl
 share/bash-completion/completions/mvctl
 share/man/man4/mvlan.4
 share/man/man8/mvctl.8"
 	fi
-	if run_make "make uninstall PREFIX=tmp (the real module tree of $k, depmod)" \
-		uninstall PREFIX="$work/prefix" KVER="$k"; then
+	if run_make "make uninstall PREFIX=tmp IPLIBDIR=tmp (the real module tree of $k, depmod)" \
+		uninstall PREFIX="$work/prefix" IPLIBDIR="$work/prefix/iplib" KVER="$k"; then
 		real_installed=''
 		check "$ko removed" test ! -e "$ko"
 		check "modinfo -k $k mvlan: not found after uninstall" \

@@ -30,8 +30,8 @@
 # Linux before 6.4 (here 6.1) has no cutoff in macvlan: it queues every
 # broadcast and multicast frame, so with bcqueuelen 0 it drops G1 too, which
 # mvlan (like macvlan since 6.4) delivers inline; and it has no bclim
-# (IFLA_MACVLAN_BC_CUTOFF). There the G1 results are held to each kind's
-# own expectation, and the bclim part runs for mvlan alone.
+# (IFLA_MACVLAN_BC_CUTOFF). There the G1 results are held to each driver's
+# own expectation, and the bclim part runs for the mvlan kinds alone.
 . "$(dirname "$0")/diff.bash"
 
 modprobe bonding max_bonds=0
@@ -106,9 +106,9 @@ if oracle_has_bclim; then
 	BCLIM=1
 	diff_run queue_bond
 else
-	echo "(this kernel's macvlan has no bclim: that part runs for mvlan only)"
+	echo "(this kernel's macvlan has no bclim: that part runs for mvlan and mvlan-ip only)"
 	BCLIM=0
 	diff_run queue_bond
-	diff_run bclim_bond mvlan
+	diff_run bclim_bond mvlan mvlan-ip
 fi
 diff_finish

@@ -125,7 +125,7 @@ EOB
 		"RTNETLINK answers: Invalid argument" - \
 		drv_source low mvd add $X
 
-	if [[ $KIND == mvlan ]]; then
+	if [[ $DRIVER == mvlan ]]; then
 		# mvlan only: hit counters per entry. X matched src2 in 8
 		# bursts, Z in 2.
 		chk_msg "mvctl source src2" "$("$MVCTL" -n low source src2 | cut -d' ' -f1-5)" \

@@ -2,12 +2,14 @@
 # Helpers for the differential data-path tests (tests/netns/diff-*.sh).
 #
 # The kernel's macvlan is the oracle: a diff test runs each scenario once
-# with KIND=macvlan and once with KIND=mvlan, with the very same commands
-# except the driver calls (drv_*). A scenario records a result vector, lines
-# such as "ping p1->b1 ok" or "b1 rx_packets 20", with rec/chk; diff_finish
-# then compares the two vectors line by line. chk also holds every line to
-# an expected value, so that a test cannot pass when both drivers are broken
-# the same way.
+# per kind, with the very same commands except the driver calls (drv_*):
+# KIND=macvlan (ip link ... type macvlan), KIND=mvlan (mvctl) and
+# KIND=mvlan-ip (ip link ... type mvlan, with the plugin cli/ip/link_mvlan.so);
+# DRIVER is the driver under test, macvlan or mvlan. A scenario records a
+# result vector, lines such as "ping p1->b1 ok" or "b1 rx_packets 20", with
+# rec/chk; diff_finish then compares each kind's vector with macvlan's line
+# by line. chk also holds every line to an expected value, so that a test
+# cannot pass when both drivers are broken the same way.
 #
 # Speed: a TCG guest spends 0.2-0.7 s on every process it starts. So namespace
 # setup goes through "ip -b" batches, and one long-running python3 helper (the
@@ -22,9 +24,14 @@
 DIFF_TMP=$(mktemp -d /tmp/mvlan-diff.XXXXXX)
 DIFF_T0=${EPOCHREALTIME/./}
 
-KIND=''
-DIFF_KINDS=(macvlan mvlan)
+KIND='' DRIVER=''
+DIFF_KINDS=(macvlan mvlan mvlan-ip)
 DIFF_SCENARIOS=()
+
+# the ip plugin, for kind mvlan-ip (ip's and the agent's ip commands: the
+# others never load it, macvlan's is built into ip)
+export IP_LIB_DIR=$TOP/cli/ip
+[[ -f $IP_LIB_DIR/link_mvlan.so ]] || fail "no $IP_LIB_DIR/link_mvlan.so: build it on the host (make)"
 
 # step WHAT: as lib.bash's, with the time since the test started
 step() {
@@ -164,7 +171,8 @@ ipv6_on() {
 # drv_add NS NAME LOWER MODE [nopromisc] [nodst] [address MAC] [mtu N]
 #         [bcqueuelen N] [bclim N]
 # MODE "default" gives no mode. mvlan: mvctl add; macvlan: ip link add, and
-# bclim over rtnetlink (iproute2 6.1 has no bclim).
+# bclim over rtnetlink (iproute2 6.1 has no bclim); mvlan-ip: ip link add,
+# all of it.
 drv_add() {
 	local ns=$1 name=$2 lower=$3 mode=$4
 	local mv=() pre=() post=() flags=() bclim=''
@@ -187,6 +195,10 @@ drv_add() {
 			type macvlan "${post[@]}" "${flags[@]}" || return
 		[[ -z $bclim ]] || ag bclim "$ns" "$name" "$bclim"
 		;;
+	mvlan-ip)
+		ip -n "$ns" link add link "$lower" name "$name" "${pre[@]}" \
+			type mvlan "${post[@]}" "${flags[@]}" ${bclim:+bclim "$bclim"}
+		;;
 	*) fail "KIND is not set" ;;
 	esac
 }
@@ -195,7 +207,7 @@ drv_add() {
 drv_del() {
 	case $KIND in
 	mvlan) "$MVCTL" -n "$1" del "$2" ;;
-	macvlan) ip -n "$1" link del "$2" ;;
+	macvlan | mvlan-ip) ip -n "$1" link del "$2" ;;
 	esac
 }
 
@@ -224,9 +236,9 @@ drv_mode() {
 		fi
 		"$MVCTL" -n "$ns" mode "$name" "$mode" "${words[@]}"
 		;;
-	macvlan)
+	macvlan | mvlan-ip)
 		[[ ${#words[@]} -eq 0 || ${#flags[@]} -gt 0 ]] || flags=(flag null)
-		ip -n "$ns" link set "$name" type macvlan mode "$mode" "${flags[@]}"
+		ip -n "$ns" link set "$name" type "${KIND%-ip}" mode "$mode" "${flags[@]}"
 		;;
 	esac
 }
@@ -238,14 +250,14 @@ drv_source() {
 	shift 3
 	case $KIND in
 	mvlan) "$MVCTL" -n "$ns" source "$name" "$op" "$@" ;;
-	macvlan)
+	macvlan | mvlan-ip)
 		case $op in
 		add | del)
 			for m in "$@"; do
-				ip -n "$ns" link set "$name" type macvlan macaddr "$op" "$m" || return
+				ip -n "$ns" link set "$name" type "${KIND%-ip}" macaddr "$op" "$m" || return
 			done
 			;;
-		set | flush) ip -n "$ns" link set "$name" type macvlan macaddr "$op" "$@" ;;
+		set | flush) ip -n "$ns" link set "$name" type "${KIND%-ip}" macaddr "$op" "$@" ;;
 		esac
 		;;
 	esac
@@ -255,18 +267,19 @@ drv_source() {
 drv_source_list() {
 	case $KIND in
 	mvlan) ag jlist '*.address' "$MVCTL" -n "$1" -j source "$2" ;;
-	macvlan) ag jlist '0.linkinfo.info_data.macaddr_data.*' ip -n "$1" -d -j link show dev "$2" ;;
+	macvlan | mvlan-ip) ag jlist '0.linkinfo.info_data.macaddr_data.*' ip -n "$1" -d -j link show dev "$2" ;;
 	esac
 }
 
 # drv_source_count NS NAME: the count the driver reports
-# (macvlan: ip -d link's macaddr count; mvlan: mvctl -j show's source_count)
+# (macvlan, mvlan-ip: ip -d link's macaddr count; mvlan: mvctl -j show's
+# source_count)
 drv_source_count() {
 	local n
 
 	case $KIND in
 	mvlan) n=$(ag jget 0.source_count "$MVCTL" -n "$1" -j show "$2") ;;
-	macvlan) n=$(ag jget 0.linkinfo.info_data.macaddr_count ip -n "$1" -d -j link show dev "$2") ;;
+	macvlan | mvlan-ip) n=$(ag jget 0.linkinfo.info_data.macaddr_count ip -n "$1" -d -j link show dev "$2") ;;
 	esac
 	# macvlan leaves the count out outside source mode
 	[[ $n != null ]] || n=0
@@ -283,7 +296,7 @@ drv_modeof() {
 		m=${v%% *}
 		f=${v#"$m"}
 		;;
-	macvlan)
+	macvlan | mvlan-ip)
 		v=$(ag jget 0.linkinfo.info_data.mode,0.linkinfo.info_data.nopromisc,0.linkinfo.info_data.nodst \
 			ip -n "$1" -d -j link show dev "$2")
 		read -r m v1 v2 <<<"$v"
@@ -302,6 +315,7 @@ drv_bclim() {
 
 	case $KIND in
 	mvlan) ag jget 0.bclim "$MVCTL" -n "$1" -j show "$2" ;;
+	mvlan-ip) ag jget 0.linkinfo.info_data.bclim ip -n "$1" -d -j link show dev "$2" ;;
 	macvlan)
 		v=$(ag getbclim "$1" "$2")
 		[[ $v != absent ]] || v=1
@@ -314,7 +328,7 @@ drv_bclim() {
 drv_bcqueuelen_used() {
 	case $KIND in
 	mvlan) ag jget 0.bcqueuelen_used "$MVCTL" -n "$1" -j show "$2" ;;
-	macvlan) ag jget 0.linkinfo.info_data.usedbcqueuelen ip -n "$1" -d -j link show dev "$2" ;;
+	macvlan | mvlan-ip) ag jget 0.linkinfo.info_data.usedbcqueuelen ip -n "$1" -d -j link show dev "$2" ;;
 	esac
 }
 
@@ -365,17 +379,38 @@ try_same() {
 }
 
 # try_refused LABEL MACVLAN_ERR MVLAN_ERR CMD...: CMD must fail, with
-# MACVLAN_ERR as its message for macvlan, MVLAN_ERR for mvlan (a "-" skips the
-# check of the message); records "LABEL refused".
+# MACVLAN_ERR as its message for macvlan, MVLAN_ERR (mvctl's) for mvlan and
+# what ip says of the same kernel error for mvlan-ip (a "-" skips the check
+# of the message); records "LABEL refused".
 try_refused() {
 	local label=$1 want_macvlan=$2 want_mvlan=$3 want
 
 	shift 3
 	try "$label" "$@"
 	[[ $TRY_RC != 0 ]] || return 0
-	want=$want_mvlan
-	[[ $KIND == mvlan ]] || want=$want_macvlan
+	case $KIND in
+	macvlan) want=$want_macvlan ;;
+	mvlan) want=$want_mvlan ;;
+	*) want=$(ip_msg "$want_mvlan") ;;
+	esac
 	[[ $want == - ]] || chk_msg "$label: message" "$TRY_ERR" "$want"
+}
+
+# ip_msg MVCTL_ERR: what ip prints for the kernel error that mvctl prints as
+# MVCTL_ERR ("mvctl: cannot WHAT: STRERROR[: EXTACK]"): "Error: EXTACK."
+# (a full stop added, as ip does), or "RTNETLINK answers: STRERROR"
+ip_msg() {
+	local m=$1
+
+	[[ $m != - ]] || { echo -; return; }
+	m=$(sed -E 's/^mvctl: cannot [^:]*: //' <<<"$m")
+	if [[ $m == *': '* ]]; then
+		m=${m#*: }
+		[[ $m == *. ]] || m+=.
+		echo "Error: $m"
+	else
+		echo "RTNETLINK answers: $m"
+	fi
 }
 
 # ---------------------------------------------------------------------------
@@ -481,7 +516,7 @@ settle() {
 #	  tx:DEV        N frames of 60 bytes sent
 #	  in:DEV[:stack][:drop]  N frames in (up its stack) (counted dropped)
 #	  out:DEV       N frames out
-#	KIND@EXPECTED applies to one kind only: for where this kernel's
+#	DRIVER@EXPECTED applies to one driver only: for where this kernel's
 #	macvlan and upstream differ and mvlan follows upstream.
 DELTA_ETYPE=88b5
 DELTA_KEYS=()
@@ -555,7 +590,7 @@ delta_chk() {
 	shift
 	declare -A bykind=()
 	for k in "$@"; do
-		# KIND@EXPECTED: for one kind only; the devices it names are
+		# DRIVER@EXPECTED: for one driver only; the devices it names are
 		# recorded kind-neutrally when they match, so that the diff
 		# passes only when each kind does what it should
 		if [[ $k == *@* ]]; then
@@ -565,7 +600,7 @@ delta_chk() {
 			*) dev=${d%%.*} ;;
 			esac
 			bykind[$dev]=1
-			[[ ${k%%@*} == "$KIND" ]] || continue
+			[[ ${k%%@*} == "$DRIVER" ]] || continue
 			k=$d
 		fi
 		case $k in
@@ -648,7 +683,7 @@ pings() {
 # Running a scenario for each kind and comparing
 
 # diff_run FUNC [KIND...]: run the scenario FUNC once per kind (default:
-# macvlan then mvlan), each in a subshell with its own namespaces, removed
+# all of DIFF_KINDS, in order), each in a subshell with its own namespaces, removed
 # when it ends. A scenario that exits with status 75 (see retry_unless_last)
 # is run again, up to 3 times in all; the results of the last run count.
 DIFF_ATTEMPT=0 DIFF_ATTEMPTS=3
@@ -661,6 +696,7 @@ diff_run() {
 	DIFF_SCENARIOS+=("$fn:${kinds[*]}")
 	for kind in "${kinds[@]}"; do
 		KIND=$kind
+		DRIVER=${kind%-ip}
 		for ((DIFF_ATTEMPT = 1; DIFF_ATTEMPT <= DIFF_ATTEMPTS; DIFF_ATTEMPT++)); do
 			if [[ $DIFF_ATTEMPT == 1 ]]; then
 				step "$fn [$kind]"
@@ -693,7 +729,7 @@ diff_run() {
 			cat "$DIFF_TMP/attempt.vec"
 		} >>"$DIFF_TMP/vec.$kind"
 		cat "$DIFF_TMP/attempt.unexpected" >>"$DIFF_TMP/unexpected.$kind"
-		KIND=''
+		KIND='' DRIVER=''
 	done
 }
 
@@ -722,15 +758,17 @@ diff_finish() {
 	n=$(grep -vc '^## ' "$DIFF_TMP/vec.macvlan" || true)
 	# Scenarios run for one kind only are not compared.
 	diff_comparable macvlan >"$DIFF_TMP/cmp.macvlan"
-	diff_comparable mvlan >"$DIFF_TMP/cmp.mvlan"
-	if ! diff -u --label "macvlan (oracle)" --label "mvlan" \
-		"$DIFF_TMP/cmp.macvlan" "$DIFF_TMP/cmp.mvlan" >"$DIFF_TMP/diff"; then
-		echo "FAIL: mvlan's results differ from macvlan's:"
-		cat "$DIFF_TMP/diff"
-		bad=1
-	else
-		echo "vectors equal: $(grep -vc '^## ' "$DIFF_TMP/cmp.macvlan" || true) lines compared ($n lines in macvlan's vector)"
-	fi
+	for kind in "${DIFF_KINDS[@]:1}"; do
+		diff_comparable "$kind" >"$DIFF_TMP/cmp.$kind"
+		if ! diff -u --label "macvlan (oracle)" --label "$kind" \
+			"$DIFF_TMP/cmp.macvlan" "$DIFF_TMP/cmp.$kind" >"$DIFF_TMP/diff"; then
+			echo "FAIL: $kind's results differ from macvlan's:"
+			cat "$DIFF_TMP/diff"
+			bad=1
+		else
+			echo "vectors equal, macvlan and $kind: $(grep -vc '^## ' "$DIFF_TMP/cmp.macvlan" || true) lines compared ($n lines in macvlan's vector)"
+		fi
+	done
 	for kind in "${DIFF_KINDS[@]}"; do
 		if [[ -s $DIFF_TMP/unexpected.$kind ]]; then
 			echo "FAIL: unexpected results with $kind:"

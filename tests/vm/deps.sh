@@ -27,6 +27,8 @@ pkgs=(
 	linux-source-6.12
 	# man page lint
 	mandoc
+	# the ip plugin's tests: strace sees what ip sends; jq
+	strace jq
 	# "make dkms-install" and its test (tests/install/install.sh)
 	dkms
 )

@@ -184,7 +184,10 @@ enum {
  * IFLA_MVLAN_MACADDR_MODE: a change of the source list over rtnetlink, as
  * macvlan's IFLA_MACVLAN_MACADDR_MODE (same values): ADD and DEL take one
  * IFLA_MVLAN_MACADDR, SET replaces the list with IFLA_MVLAN_MACADDR and the
- * addresses nested in IFLA_MVLAN_MACADDR_DATA, FLUSH empties it.
+ * addresses nested in IFLA_MVLAN_MACADDR_DATA, FLUSH empties it; the rules
+ * of the SOURCE_* commands. Link messages carry IFLA_MVLAN_SOURCE_COUNT and,
+ * while the list has at most 128 entries, its addresses in
+ * IFLA_MVLAN_MACADDR_DATA (MVLAN_CMD_SOURCE_GET lists any number).
  */
 enum mvlan_macaddr_mode {
 	MVLAN_MACADDR_ADD,
