@@ -22,6 +22,9 @@ pkgs=(
     # out of linux-source-6.12 and needs python3-yaml
     iproute2 iputils-ping python3 python3-yaml tcpdump ethtool procps util-linux
     linux-source-6.12
+    # its code generator checks uapi/mvlan.yaml against the schema
+    # (tests/tools/ynl-check.sh)
+    python3-jsonschema
     # man page lint
     mandoc
     # "make dkms-install" and its test (tests/install/install.sh)
