@@ -230,7 +230,7 @@ void mvlan_source_entry_info(const struct mvlan_source_entry *entry,
 bool mvlan_forward_source(struct sk_buff *skb, struct mvlan_port *port,
 			  const unsigned char *addr);
 
-/* netlink.c */
+/* netlink.c, nl_dev.c, nl_source.c: the genl family; the events under RTNL */
 int mvlan_genl_register(void);
 void mvlan_genl_unregister(void);
 void mvlan_nl_notify_dev(struct net_device *dev, u8 cmd);
