@@ -207,16 +207,6 @@ int mvlan_nl_reply(struct genl_info *info, const struct mvlan_nl_get *get)
 	return genlmsg_reply(msg, info);
 }
 
-/* The request's attributes, in a dump. */
-struct nlattr **mvlan_nl_dump_attrs(struct netlink_callback *cb)
-{
-#ifdef MVLAN_HAVE_GENL_INFO_DUMP
-	return genl_info_dump(cb)->attrs;
-#else
-	return genl_dumpit_info(cb)->attrs;
-#endif
-}
-
 /* Where the parts of a dump go. */
 struct mvlan_nl_dest mvlan_nl_dump_dest(struct netlink_callback *cb)
 {
@@ -257,7 +247,7 @@ int mvlan_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 		  const struct mvlan_nl_get *get)
 {
 	struct mvlan_nl_dest to = mvlan_nl_dump_dest(cb);
-	struct nlattr **attrs = mvlan_nl_dump_attrs(cb);
+	struct nlattr **attrs = mvlan_genl_dump_attrs(cb);
 	struct net *net = sock_net(skb->sk);
 	struct net_device *dev;
 	long idx = 0;

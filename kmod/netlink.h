@@ -59,7 +59,6 @@ int mvlan_nl_put_dev_id(struct sk_buff *skb, const struct mvlan_dev *vlan);
 int mvlan_nl_reply(struct genl_info *info, const struct mvlan_nl_get *get);
 int mvlan_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 		  const struct mvlan_nl_get *get);
-struct nlattr **mvlan_nl_dump_attrs(struct netlink_callback *cb);
 struct mvlan_nl_dest mvlan_nl_dump_dest(struct netlink_callback *cb);
 struct sk_buff *mvlan_nl_event_new(struct net *net, size_t size);
 void mvlan_nl_event_send(struct net *net, struct sk_buff *msg, int err);

@@ -279,7 +279,7 @@ static struct mvlan_dev *mvlan_nl_source_get_dev(struct sk_buff *skb,
 	struct mvlan_dev *vlan;
 
 	if (!cb->args[MVLAN_SRC_CB_IFINDEX]) {
-		vlan = mvlan_nl_get_dev(sock_net(skb->sk), mvlan_nl_dump_attrs(cb),
+		vlan = mvlan_nl_get_dev(sock_net(skb->sk), mvlan_genl_dump_attrs(cb),
 					cb->extack);
 		if (!IS_ERR(vlan))
 			cb->args[MVLAN_SRC_CB_IFINDEX] = vlan->dev->ifindex;
