@@ -3,6 +3,7 @@
 #
 # The checks of genl-refuse.sh, in one interpreter (python starts slowly
 # under TCG). Runs in the netns of genl-refuse.sh's topology; argv: TOP.
+import socket
 import sys
 
 top = sys.argv[1]
@@ -11,18 +12,17 @@ from lib import YnlFamily, NlError  # noqa: E402
 
 ynl = YnlFamily(top + '/uapi/mvlan.yaml', '')
 EINVAL = 22
-
-
-def ifindex(name):
-    with open('/sys/class/net/%s/ifindex' % name) as f:
-        return int(f.read())
+failures = 0
 
 
 def expect(what, actual, expected):
-    if actual != expected:
-        print('FAIL: %s\n  expected: %r\n  actual:   %r' % (what, expected, actual))
-        sys.exit(1)
-    print('ok   %s' % what)
+    """One check: an "ok" line, or a FAIL report; the run goes on."""
+    global failures
+    if actual == expected:
+        print('ok   ' + what)
+        return
+    failures += 1
+    print('FAIL: %s\n  expected: %r\n  actual:   %r' % (what, expected, actual))
 
 
 def refused(what, op, attrs, extack, dump=False, errno=EINVAL):
@@ -45,7 +45,7 @@ def state():
     return devs, srcs
 
 
-mv0, low0, low1 = ifindex('mv0'), ifindex('lower0'), ifindex('lower1')
+mv0, low0, low1 = (socket.if_nametoindex(n) for n in ('mv0', 'lower0', 'lower1'))
 before = state()
 expect('the devices', before[0],
        {'mv0': ({'source'}, 1, low0), 'mv1': ({'bridge'}, 0, low0),
@@ -112,4 +112,4 @@ refused('dev-get with mode', 'dev-get', {'ifname': 'mv1', 'mode': 'vepa'},
         {'msg': 'Unknown attribute type', 'bad-attr': '.mode'})
 
 expect('nothing changed', state(), before)
-print('done')
+sys.exit(1 if failures else 0)

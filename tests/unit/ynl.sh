@@ -14,20 +14,21 @@
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 CHECK=$TOP/tests/tools/ynl-check.sh
 
-passed=0
-failed=0
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
 
-pass() {
-	echo "PASS: $1"
-	passed=$((passed + 1))
-}
-
-fail() {
+# result NAME OK: a PASS line, or a FAIL line with the check's report
+result() {
+	if [ "$2" = ok ]; then
+		passed=$((passed + 1))
+		echo "PASS: $1"
+		return
+	fi
+	failed=$((failed + 1))
 	echo "FAIL: $1"
 	sed 's/^/    | /' "$tmp/out"
-	failed=$((failed + 1))
 }
 
 # A copy of the tree without the module and the tools (make lint's
@@ -42,11 +43,9 @@ fi
 agree() {
 	name=$1
 	shift
-	if "$CHECK" "$@" >"$tmp/out" 2>&1; then
-		pass "$name"
-	else
-		fail "$name"
-	fi
+	ok=ok
+	"$CHECK" "$@" >"$tmp/out" 2>&1 || ok=no
+	result "$name" $ok
 }
 
 # disagree NAME LINE ARGS...: ynl-check.sh ARGS fails, and says LINE (a
@@ -57,12 +56,12 @@ disagree() {
 	shift 2
 	"$CHECK" "$@" >"$tmp/out" 2>&1
 	rc=$?
-	if [ "$rc" -eq 1 ] && grep -qF -- "$line" "$tmp/out"; then
-		pass "$name"
-	else
-		echo "    (exit status $rc, expected 1 and a line: $line)" >>"$tmp/out"
-		fail "$name"
+	ok=ok
+	if [ "$rc" -ne 1 ] || ! grep -qF -- "$line" "$tmp/out"; then
+		echo "(exit status $rc, expected 1 and a line: $line)" >>"$tmp/out"
+		ok=no
 	fi
+	result "$name" $ok
 }
 
 # copy FILE SED-SCRIPT: a changed copy of FILE in $tmp, which must differ
