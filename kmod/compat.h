@@ -9,6 +9,7 @@
 #define _MVLAN_COMPAT_H
 
 #include <linux/netdevice.h>
+#include <net/genetlink.h>
 
 /*
  * Lockless transmit became a net_device bit (dev->lltx) in 6.11; before it
@@ -35,6 +36,19 @@ static inline void mvlan_set_change_proto_down(struct net_device *dev)
 	dev->change_proto_down = true;
 #else
 	dev->priv_flags |= IFF_CHANGE_PROTO_DOWN;
+#endif
+}
+
+/*
+ * The parsed request of a dump: genl_dumpit_info(cb)->attrs on 6.1; later
+ * kernels keep it in a struct genl_info, genl_info_dump(cb).
+ */
+static inline struct nlattr **mvlan_genl_dump_attrs(struct netlink_callback *cb)
+{
+#ifdef MVLAN_HAVE_GENL_INFO_DUMP
+	return genl_info_dump(cb)->attrs;
+#else
+	return genl_dumpit_info(cb)->attrs;
 #endif
 }
 

@@ -8,6 +8,7 @@
 #include <linux/if_vlan.h>
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>
+#include <linux/rtnetlink.h>
 
 #include "mvlan_priv.h"
 
@@ -174,13 +175,15 @@ static int mvlan_stop(struct net_device *dev)
 
 /*
  * Give @dev the address @addr, keeping the lower device's unicast filter
- * and the port's table in step. Called under RTNL.
+ * and the port's table in step.
  */
 static int mvlan_sync_address(struct net_device *dev, const unsigned char *addr)
 {
 	struct mvlan_dev *vlan = netdev_priv(dev);
 	struct mvlan_port *port = vlan->port;
 	int err;
+
+	ASSERT_RTNL();
 
 	if (!(dev->flags & IFF_UP)) {
 		eth_hw_addr_set(dev, addr);

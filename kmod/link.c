@@ -25,118 +25,17 @@ static int mvlan_validate(struct nlattr *tb[], struct nlattr *data[],
 {
 	if (tb[IFLA_ADDRESS]) {
 		if (nla_len(tb[IFLA_ADDRESS]) != ETH_ALEN) {
-			NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_ADDRESS],
-					    "mvlan: address must be 6 bytes");
+			NL_SET_ERR_MSG_MOD(extack, "address must be 6 bytes");
+			NL_SET_BAD_ATTR(extack, tb[IFLA_ADDRESS]);
 			return -EINVAL;
 		}
 		if (!is_valid_ether_addr(nla_data(tb[IFLA_ADDRESS]))) {
-			NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_ADDRESS],
-					    "mvlan: address is not a valid unicast address");
+			NL_SET_ERR_MSG_MOD(extack, "address is not a valid unicast address");
+			NL_SET_BAD_ATTR(extack, tb[IFLA_ADDRESS]);
 			return -EADDRNOTAVAIL;
 		}
 	}
-
-	/* the policy has limited the mode to known bits: exactly one of them */
-	if (data && data[IFLA_MVLAN_MODE] &&
-	    !is_power_of_2(nla_get_u32(data[IFLA_MVLAN_MODE]))) {
-		NL_SET_ERR_MSG_ATTR(extack, data[IFLA_MVLAN_MODE],
-				    "mvlan: exactly one mode must be given");
-		return -EINVAL;
-	}
 	return mvlan_link_source_validate(data, extack);
-}
-
-static void mvlan_set_bc_cutoff(struct mvlan_port *port, int cutoff)
-{
-	if (port->bc_cutoff == cutoff)
-		return;
-	port->bc_cutoff = cutoff;
-	mvlan_port_recompute_bc_filter(port);
-}
-
-/*
- * Apply a configuration change to an existing device, with macvlan's rules:
- * never into or out of passthru mode; leaving source mode flushes the
- * source list. The same code serves rtnetlink and the genl family. Called
- * under RTNL; nothing changes when an error is returned.
- */
-int mvlan_change(struct mvlan_dev *vlan, const struct mvlan_config *cfg,
-		 struct netlink_ext_ack *extack)
-{
-	bool passthru = vlan->mode == MVLAN_MODE_PASSTHRU;
-	bool to_passthru = cfg->mode == MVLAN_MODE_PASSTHRU;
-	bool changed = false;
-	int err;
-
-	ASSERT_RTNL();
-
-	if (cfg->set_mode && to_passthru != passthru) {
-		NL_SET_ERR_MSG(extack,
-			       "mvlan: cannot change into or out of passthru mode");
-		return -EINVAL;
-	}
-
-	if (cfg->set_flags && passthru && netif_running(vlan->dev) &&
-	    ((cfg->flags ^ vlan->flags) & MVLAN_F_NOPROMISC)) {
-		err = dev_set_promiscuity(vlan->lowerdev,
-					  cfg->flags & MVLAN_F_NOPROMISC ? -1 : 1);
-		if (err < 0)
-			return err;
-	}
-
-	if (cfg->set_flags && cfg->flags != vlan->flags) {
-		WRITE_ONCE(vlan->flags, cfg->flags);
-		changed = true;
-	}
-	if (cfg->set_bc_queue_len && cfg->bc_queue_len != vlan->bc_queue_len_req) {
-		vlan->bc_queue_len_req = cfg->bc_queue_len;
-		mvlan_port_update_bc_queue_len(vlan->port);
-		changed = true;
-	}
-	if (cfg->set_bc_cutoff && cfg->bc_cutoff != vlan->port->bc_cutoff) {
-		mvlan_set_bc_cutoff(vlan->port, cfg->bc_cutoff);
-		changed = true;
-	}
-	if (cfg->set_mode && cfg->mode != vlan->mode) {
-		if (vlan->mode == MVLAN_MODE_SOURCE) {
-			u32 flushed;
-
-			mvlan_source_txn_abort(vlan);
-			flushed = mvlan_source_flush(vlan);
-			if (flushed)
-				mvlan_nl_notify_source(vlan, 0, flushed);
-		}
-		WRITE_ONCE(vlan->mode, cfg->mode);
-		changed = true;
-	}
-
-	if (changed)
-		mvlan_nl_notify_dev(vlan->dev, MVLAN_CMD_DEV_CHANGE);
-	return 0;
-}
-
-/* The settings in an IFLA_INFO_DATA. */
-static void mvlan_config_from_data(struct nlattr *data[], struct mvlan_config *cfg)
-{
-	memset(cfg, 0, sizeof(*cfg));
-	if (!data)
-		return;
-	if (data[IFLA_MVLAN_MODE]) {
-		cfg->set_mode = true;
-		cfg->mode = nla_get_u32(data[IFLA_MVLAN_MODE]);
-	}
-	if (data[IFLA_MVLAN_FLAGS]) {
-		cfg->set_flags = true;
-		cfg->flags = nla_get_u32(data[IFLA_MVLAN_FLAGS]);
-	}
-	if (data[IFLA_MVLAN_BC_QUEUE_LEN]) {
-		cfg->set_bc_queue_len = true;
-		cfg->bc_queue_len = nla_get_u32(data[IFLA_MVLAN_BC_QUEUE_LEN]);
-	}
-	if (data[IFLA_MVLAN_BC_CUTOFF]) {
-		cfg->set_bc_cutoff = true;
-		cfg->bc_cutoff = nla_get_s32(data[IFLA_MVLAN_BC_CUTOFF]);
-	}
 }
 
 static int mvlan_changelink(struct net_device *dev, struct nlattr *tb[],
@@ -144,8 +43,11 @@ static int mvlan_changelink(struct net_device *dev, struct nlattr *tb[],
 			    struct netlink_ext_ack *extack)
 {
 	struct mvlan_config cfg;
+	int err;
 
-	mvlan_config_from_data(data, &cfg);
+	err = mvlan_config_parse(&cfg, data, &mvlan_rtnl_config_attrs, extack);
+	if (err)
+		return err;
 	if (data && data[IFLA_MVLAN_MACADDR_MODE])
 		return mvlan_link_source_change(netdev_priv(dev), &cfg, data, extack);
 	return mvlan_change(netdev_priv(dev), &cfg, extack);
@@ -162,14 +64,17 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 	bool create = false;
 	int err, added;
 
-	if (!tb[IFLA_LINK]) {
-		NL_SET_ERR_MSG(extack, "mvlan: a lower device (IFLA_LINK) is required");
+	err = mvlan_config_parse(&cfg, data, &mvlan_rtnl_config_attrs, extack);
+	if (err)
+		return err;
+	if (NL_REQ_ATTR_CHECK(extack, NULL, tb, IFLA_LINK)) {
+		NL_SET_ERR_MSG_MOD(extack, "a lower device (IFLA_LINK) is required");
 		return -EINVAL;
 	}
 	lowerdev = __dev_get_by_index(src_net, nla_get_u32(tb[IFLA_LINK]));
 	if (!lowerdev) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_LINK],
-				    "mvlan: lower device not found");
+		NL_SET_ERR_MSG_MOD(extack, "lower device not found");
+		NL_SET_BAD_ATTR(extack, tb[IFLA_LINK]);
 		return -ENODEV;
 	}
 
@@ -177,7 +82,6 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 	if (netif_is_mvlan(lowerdev))
 		lowerdev = ((struct mvlan_dev *)netdev_priv(lowerdev))->lowerdev;
 
-	mvlan_config_from_data(data, &cfg);
 	if (!cfg.set_mode)
 		cfg.mode = MVLAN_MODE_DEFAULT;
 	if (!cfg.set_bc_queue_len)
@@ -189,8 +93,8 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 	if (!tb[IFLA_MTU]) {
 		dev->mtu = lowerdev->mtu;
 	} else if (dev->mtu > lowerdev->mtu) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_MTU],
-				    "mvlan: MTU is larger than the lower device's");
+		NL_SET_ERR_MSG_MOD(extack, "MTU is larger than the lower device's");
+		NL_SET_BAD_ATTR(extack, tb[IFLA_MTU]);
 		return -EINVAL;
 	}
 	dev->min_mtu = ETH_MIN_MTU;
@@ -208,15 +112,15 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 	port = mvlan_port_get_rtnl(lowerdev);
 
 	if (port->passthru) {
-		NL_SET_ERR_MSG(extack,
-			       "mvlan: lower device is taken by a passthru mvlan device");
+		NL_SET_ERR_MSG_MOD(extack,
+				   "lower device is taken by a passthru mvlan device");
 		err = -EINVAL;
 		goto destroy_port;
 	}
 	if (cfg.mode == MVLAN_MODE_PASSTHRU) {
 		if (port->count) {
-			NL_SET_ERR_MSG(extack,
-				       "mvlan: passthru mode needs a lower device without other mvlan devices");
+			NL_SET_ERR_MSG_MOD(extack,
+					   "passthru mode needs a lower device without other mvlan devices");
 			err = -EINVAL;
 			goto destroy_port;
 		}
@@ -233,7 +137,7 @@ static int mvlan_newlink(struct net *src_net, struct net_device *dev,
 	vlan->bc_queue_len_req = cfg.bc_queue_len;
 	mvlan_source_dev_init(vlan);
 	if (cfg.set_bc_cutoff)
-		mvlan_set_bc_cutoff(port, cfg.bc_cutoff);
+		mvlan_port_set_bc_cutoff(port, cfg.bc_cutoff);
 
 	err = register_netdevice(dev);
 	if (err < 0)
@@ -287,28 +191,15 @@ static void mvlan_dellink(struct net_device *dev, struct list_head *head)
 
 static size_t mvlan_get_size(const struct net_device *dev)
 {
-	return mvlan_link_source_size(netdev_priv(dev)) +
-	       nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_MODE */
-	       nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_FLAGS */
-	       nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_BC_QUEUE_LEN */
-	       nla_total_size(sizeof(u32)) +	/* IFLA_MVLAN_BC_QUEUE_LEN_USED */
-	       nla_total_size(sizeof(s32)) +	/* IFLA_MVLAN_BC_CUTOFF */
-	       nla_total_size(sizeof(u32));	/* IFLA_MVLAN_SOURCE_COUNT */
+	return mvlan_config_size() + mvlan_link_source_size(netdev_priv(dev));
 }
 
 static int mvlan_fill_info(struct sk_buff *skb, const struct net_device *dev)
 {
 	struct mvlan_dev *vlan = netdev_priv(dev);
 
-	if (nla_put_u32(skb, IFLA_MVLAN_MODE, vlan->mode) ||
-	    nla_put_u32(skb, IFLA_MVLAN_FLAGS, vlan->flags) ||
-	    nla_put_u32(skb, IFLA_MVLAN_BC_QUEUE_LEN, vlan->bc_queue_len_req) ||
-	    nla_put_u32(skb, IFLA_MVLAN_BC_QUEUE_LEN_USED,
-			READ_ONCE(vlan->port->bc_queue_len_used)) ||
-	    nla_put_s32(skb, IFLA_MVLAN_BC_CUTOFF, vlan->port->bc_cutoff) ||
-	    nla_put_u32(skb, IFLA_MVLAN_SOURCE_COUNT, vlan->source_count))
-		return -EMSGSIZE;
-	return mvlan_link_source_fill(skb, vlan);
+	return mvlan_config_fill(skb, vlan, &mvlan_rtnl_config_attrs) ?:
+	       mvlan_link_source_fill(skb, vlan);
 }
 
 static struct net *mvlan_get_link_net(const struct net_device *dev)

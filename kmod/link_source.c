@@ -39,8 +39,8 @@ static int mvlan_link_source_addrs_ok(struct nlattr *data[],
 
 	if (data[IFLA_MVLAN_MACADDR] &&
 	    !is_valid_ether_addr(nla_data(data[IFLA_MVLAN_MACADDR]))) {
-		NL_SET_ERR_MSG_ATTR(extack, data[IFLA_MVLAN_MACADDR],
-				    "mvlan: IFLA_MVLAN_MACADDR: not a unicast address");
+		NL_SET_ERR_MSG_MOD(extack, "IFLA_MVLAN_MACADDR: not a unicast address");
+		NL_SET_BAD_ATTR(extack, data[IFLA_MVLAN_MACADDR]);
 		return -EINVAL;
 	}
 	if (!data[IFLA_MVLAN_MACADDR_DATA])
@@ -48,19 +48,19 @@ static int mvlan_link_source_addrs_ok(struct nlattr *data[],
 	nla_for_each_nested(nla, data[IFLA_MVLAN_MACADDR_DATA], rem) {
 		if (nla_type(nla) != IFLA_MVLAN_MACADDR ||
 		    nla_len(nla) != ETH_ALEN) {
-			NL_SET_ERR_MSG_ATTR(extack, nla,
-					    "mvlan: IFLA_MVLAN_MACADDR_DATA holds IFLA_MVLAN_MACADDR of 6 bytes only");
+			NL_SET_ERR_MSG_MOD(extack, "IFLA_MVLAN_MACADDR_DATA holds IFLA_MVLAN_MACADDR of 6 bytes only");
+			NL_SET_BAD_ATTR(extack, nla);
 			return -EINVAL;
 		}
 		if (!is_valid_ether_addr(nla_data(nla))) {
-			NL_SET_ERR_MSG_ATTR(extack, nla,
-					    "mvlan: IFLA_MVLAN_MACADDR: not a unicast address");
+			NL_SET_ERR_MSG_MOD(extack, "IFLA_MVLAN_MACADDR: not a unicast address");
+			NL_SET_BAD_ATTR(extack, nla);
 			return -EINVAL;
 		}
 	}
 	if (rem) {
-		NL_SET_ERR_MSG_ATTR(extack, data[IFLA_MVLAN_MACADDR_DATA],
-				    "mvlan: IFLA_MVLAN_MACADDR_DATA: trailing bytes");
+		NL_SET_ERR_MSG_MOD(extack, "IFLA_MVLAN_MACADDR_DATA: trailing bytes");
+		NL_SET_BAD_ATTR(extack, data[IFLA_MVLAN_MACADDR_DATA]);
 		return -EINVAL;
 	}
 	return 0;
@@ -80,8 +80,7 @@ int mvlan_link_source_validate(struct nlattr *data[],
 		return 0;
 	if (!mode) {
 		if (data[IFLA_MVLAN_MACADDR] || data[IFLA_MVLAN_MACADDR_DATA]) {
-			NL_SET_ERR_MSG(extack,
-				       "mvlan: a source list address needs IFLA_MVLAN_MACADDR_MODE");
+			NL_SET_ERR_MSG_MOD(extack, "a source list address needs IFLA_MVLAN_MACADDR_MODE");
 			return -EINVAL;
 		}
 		return 0;
@@ -91,21 +90,21 @@ int mvlan_link_source_validate(struct nlattr *data[],
 	case MVLAN_MACADDR_ADD:
 	case MVLAN_MACADDR_DEL:
 		if (!data[IFLA_MVLAN_MACADDR]) {
-			NL_SET_ERR_MSG_ATTR(extack, mode,
-					    "mvlan: source list add and del need IFLA_MVLAN_MACADDR");
+			NL_SET_ERR_MSG_MOD(extack, "source list add and del need IFLA_MVLAN_MACADDR");
+			NL_SET_BAD_ATTR(extack, mode);
 			return -EINVAL;
 		}
 		fallthrough;
 	case MVLAN_MACADDR_FLUSH:
 		if (data[IFLA_MVLAN_MACADDR_DATA]) {
-			NL_SET_ERR_MSG_ATTR(extack, data[IFLA_MVLAN_MACADDR_DATA],
-					    "mvlan: IFLA_MVLAN_MACADDR_DATA goes with source list set only");
+			NL_SET_ERR_MSG_MOD(extack, "IFLA_MVLAN_MACADDR_DATA goes with source list set only");
+			NL_SET_BAD_ATTR(extack, data[IFLA_MVLAN_MACADDR_DATA]);
 			return -EINVAL;
 		}
 		if (data[IFLA_MVLAN_MACADDR] &&
 		    nla_get_u32(mode) == MVLAN_MACADDR_FLUSH) {
-			NL_SET_ERR_MSG_ATTR(extack, data[IFLA_MVLAN_MACADDR],
-					    "mvlan: source list flush takes no address");
+			NL_SET_ERR_MSG_MOD(extack, "source list flush takes no address");
+			NL_SET_BAD_ATTR(extack, data[IFLA_MVLAN_MACADDR]);
 			return -EINVAL;
 		}
 		break;
@@ -122,8 +121,8 @@ int mvlan_link_source_check(struct nlattr *data[], u32 mode,
 {
 	if (!data || !data[IFLA_MVLAN_MACADDR_MODE] || mode == MVLAN_MODE_SOURCE)
 		return 0;
-	NL_SET_ERR_MSG_ATTR(extack, data[IFLA_MVLAN_MACADDR_MODE],
-			    "mvlan: the device is not in source mode");
+	NL_SET_ERR_MSG_MOD(extack, "the device is not in source mode");
+	NL_SET_BAD_ATTR(extack, data[IFLA_MVLAN_MACADDR_MODE]);
 	return -EINVAL;
 }
 
@@ -221,8 +220,7 @@ int mvlan_link_source_change(struct mvlan_dev *vlan,
 			return PTR_ERR(txn);
 		err = mvlan_link_source_each(data, txn, mvlan_link_source_stage_one);
 		if (err) {
-			NL_SET_ERR_MSG(extack,
-				       "mvlan: cannot stage the new source list; the old one stays");
+			NL_SET_ERR_MSG_MOD(extack, "cannot stage the new source list; the old one stays");
 			mvlan_source_txn_abort(vlan);
 			return err;
 		}

@@ -136,10 +136,33 @@ struct mvlan_config {
 	s32	bc_cutoff;
 };
 
-/* link.c */
-extern struct rtnl_link_ops mvlan_link_ops;
+/*
+ * The attribute types that carry the settings on one netlink surface:
+ * IFLA_MVLAN_* or MVLAN_A_*. The reported ones are never parsed.
+ */
+struct mvlan_config_attrs {
+	u16	mode;
+	u16	flags;
+	u16	bc_queue_len;
+	u16	bc_queue_len_used;	/* reported */
+	u16	bc_cutoff;
+	u16	source_count;		/* reported */
+};
+
+/* config.c */
+extern const struct mvlan_config_attrs mvlan_rtnl_config_attrs;
+extern const struct mvlan_config_attrs mvlan_genl_config_attrs;
+int mvlan_config_parse(struct mvlan_config *cfg, struct nlattr **tb,
+		       const struct mvlan_config_attrs *a,
+		       struct netlink_ext_ack *extack);
+size_t mvlan_config_size(void);
+int mvlan_config_fill(struct sk_buff *skb, const struct mvlan_dev *vlan,
+		      const struct mvlan_config_attrs *a);
 int mvlan_change(struct mvlan_dev *vlan, const struct mvlan_config *cfg,
 		 struct netlink_ext_ack *extack);
+
+/* link.c */
+extern struct rtnl_link_ops mvlan_link_ops;
 
 /* dev.c */
 void mvlan_setup(struct net_device *dev);
@@ -164,6 +187,7 @@ int mvlan_hash_add(struct mvlan_dev *vlan);
 void mvlan_hash_del(struct mvlan_dev *vlan);
 bool mvlan_addr_busy(const struct mvlan_port *port, const unsigned char *addr);
 void mvlan_port_update_bc_queue_len(struct mvlan_port *port);
+void mvlan_port_set_bc_cutoff(struct mvlan_port *port, int cutoff);
 void mvlan_port_recompute_bc_filter(struct mvlan_port *port);
 int mvlan_notifier_register(void);
 void mvlan_notifier_unregister(void);
@@ -206,7 +230,7 @@ void mvlan_source_entry_info(const struct mvlan_source_entry *entry,
 bool mvlan_forward_source(struct sk_buff *skb, struct mvlan_port *port,
 			  const unsigned char *addr);
 
-/* netlink.c */
+/* netlink.c, nl_dev.c, nl_source.c: the genl family; the events under RTNL */
 int mvlan_genl_register(void);
 void mvlan_genl_unregister(void);
 void mvlan_nl_notify_dev(struct net_device *dev, u8 cmd);

@@ -12,38 +12,36 @@
 #include "mvlan_priv.h"
 #include "netlink.h"
 
-static const struct nla_policy mvlan_source_entry_policy[MVLAN_SOURCE_A_MAX + 1] = {
-	[MVLAN_SOURCE_A_ADDR]	= NLA_POLICY_ETH_ADDR,
-};
-
-const struct nla_policy mvlan_source_list_policy[MVLAN_A_MAX + 1] = {
-	MVLAN_NL_DEV_POLICY,
-	[MVLAN_A_SOURCE]	= NLA_POLICY_NESTED(mvlan_source_entry_policy),
-};
-
-const struct nla_policy mvlan_source_set_policy[MVLAN_A_MAX + 1] = {
-	MVLAN_NL_DEV_POLICY,
-	[MVLAN_A_SOURCE]	= NLA_POLICY_NESTED(mvlan_source_entry_policy),
-	[MVLAN_A_SOURCE_SET_FLAGS] = NLA_POLICY_MASK(NLA_U32, MVLAN_SOURCE_SET_F_ALL),
-};
-
 /*
  * The address in one MVLAN_A_SOURCE, which the policy has validated, or
- * NULL after an extack message.
+ * NULL after an extack message. Requests carry the address only: the
+ * counters of the nest are for dumps.
  */
 static const u8 *mvlan_nl_source_addr(const struct nlattr *attr,
 				      struct netlink_ext_ack *extack)
 {
-	struct nlattr *tb[MVLAN_SOURCE_A_MAX + 1];
+	struct nlattr *tb[ARRAY_SIZE(mvlan_source_nl_policy)];
 	const u8 *addr;
+	int i;
 
-	if (nla_parse_nested(tb, MVLAN_SOURCE_A_MAX, attr,
-			     mvlan_source_entry_policy, extack))
+	/* the counters are the rest of the set */
+	BUILD_BUG_ON(MVLAN_SOURCE_A_ADDR + 1 != MVLAN_SOURCE_A_PACKETS);
+	BUILD_BUG_ON(ARRAY_SIZE(tb) != __MVLAN_SOURCE_A_MAX);
+
+	if (nla_parse_nested(tb, ARRAY_SIZE(tb) - 1, attr, mvlan_source_nl_policy,
+			     extack))
 		return NULL;
-	if (!tb[MVLAN_SOURCE_A_ADDR]) {
+	if (NL_REQ_ATTR_CHECK(extack, attr, tb, MVLAN_SOURCE_A_ADDR)) {
 		NL_SET_ERR_MSG_ATTR(extack, attr,
 				    "MVLAN_A_SOURCE: MVLAN_SOURCE_A_ADDR is required");
 		return NULL;
+	}
+	for (i = MVLAN_SOURCE_A_PACKETS; i < ARRAY_SIZE(tb); i++) {
+		if (tb[i]) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[i],
+					    "MVLAN_A_SOURCE: its counters are read only");
+			return NULL;
+		}
 	}
 	addr = nla_data(tb[MVLAN_SOURCE_A_ADDR]);
 	if (!is_valid_ether_addr(addr)) {
@@ -70,7 +68,7 @@ static int mvlan_nl_source_check(struct genl_info *info)
 	return 0;
 }
 
-/* The source-mode device of the request, under RTNL. */
+/* The source-mode device of the request. */
 static struct mvlan_dev *mvlan_nl_source_dev(struct genl_info *info)
 {
 	struct mvlan_dev *vlan;
@@ -86,27 +84,14 @@ static struct mvlan_dev *mvlan_nl_source_dev(struct genl_info *info)
 	return vlan;
 }
 
-typedef int (*mvlan_source_op)(struct mvlan_dev *vlan, const u8 *addr);
-
 /* SOURCE_ADD and SOURCE_DEL: @op on each address, counting the changes. */
-static int mvlan_nl_source_each(struct genl_info *info, mvlan_source_op op,
+static int mvlan_nl_source_each(struct genl_info *info, struct mvlan_dev *vlan,
+				int (*op)(struct mvlan_dev *vlan, const u8 *addr),
 				bool add)
 {
 	const struct nlattr *attr;
-	struct mvlan_dev *vlan;
 	u32 changed = 0;
-	int rem, ret;
-
-	ret = mvlan_nl_source_check(info);
-	if (ret)
-		return ret;
-
-	rtnl_lock();
-	vlan = mvlan_nl_source_dev(info);
-	if (IS_ERR(vlan)) {
-		ret = PTR_ERR(vlan);
-		goto unlock;
-	}
+	int rem, ret = 0;
 
 	nla_for_each_attr(attr, genlmsg_data(info->genlhdr),
 			  genlmsg_len(info->genlhdr), rem) {
@@ -120,47 +105,34 @@ static int mvlan_nl_source_each(struct genl_info *info, mvlan_source_op op,
 	}
 	if (changed)
 		mvlan_nl_notify_source(vlan, add ? changed : 0, add ? 0 : changed);
-unlock:
-	rtnl_unlock();
 	return ret;
 }
 
-int mvlan_nl_source_add_doit(struct sk_buff *skb, struct genl_info *info)
+static void mvlan_nl_source_flush(struct mvlan_dev *vlan)
 {
-	return mvlan_nl_source_each(info, mvlan_source_add, true);
+	u32 removed = mvlan_source_flush(vlan);
+
+	if (removed)
+		mvlan_nl_notify_source(vlan, 0, removed);
 }
 
-int mvlan_nl_source_del_doit(struct sk_buff *skb, struct genl_info *info)
+/* SOURCE_SET: stage the message's addresses; the last message commits. */
+static int mvlan_nl_source_set(struct genl_info *info, struct mvlan_dev *vlan)
 {
-	return mvlan_nl_source_each(info, mvlan_source_del, false);
-}
-
-int mvlan_nl_source_flush_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	struct mvlan_dev *vlan;
-	u32 removed;
-	int err = 0;
-
-	rtnl_lock();
-	vlan = mvlan_nl_source_dev(info);
-	if (IS_ERR(vlan)) {
-		err = PTR_ERR(vlan);
-	} else {
-		removed = mvlan_source_flush(vlan);
-		if (removed)
-			mvlan_nl_notify_source(vlan, 0, removed);
-	}
-	rtnl_unlock();
-	return err;
-}
-
-static int mvlan_nl_source_stage(struct genl_info *info, struct mvlan_dev *vlan,
-				 u32 flags)
-{
+	struct nlattr *flags_attr = info->attrs[MVLAN_A_SOURCE_SET_FLAGS];
+	u32 flags = flags_attr ? nla_get_u32(flags_attr) : 0;
 	struct mvlan_source_txn *txn;
 	const struct nlattr *attr;
 	u32 old_count, new_count;
 	int rem, err;
+
+	err = mvlan_nl_source_check(info);
+	if (err) {
+		/* a transaction dies with its first bad message */
+		if (flags & MVLAN_SOURCE_SET_F_CONTINUE)
+			mvlan_source_txn_abort(vlan);
+		return err;
+	}
 
 	txn = mvlan_source_txn_get(vlan, genl_info_net(info), info->snd_portid,
 				   flags, info->extack);
@@ -187,31 +159,96 @@ static int mvlan_nl_source_stage(struct genl_info *info, struct mvlan_dev *vlan,
 	return 0;
 }
 
-int mvlan_nl_source_set_doit(struct sk_buff *skb, struct genl_info *info)
+enum mvlan_nl_source_cmd {
+	MVLAN_NL_SOURCE_ADD,
+	MVLAN_NL_SOURCE_DEL,
+	MVLAN_NL_SOURCE_FLUSH,
+	MVLAN_NL_SOURCE_SET,
+};
+
+/* The changes of a source list, under RTNL on the request's device. */
+static int mvlan_nl_source_change(struct genl_info *info,
+				  enum mvlan_nl_source_cmd cmd)
 {
-	struct nlattr *flags_attr = info->attrs[MVLAN_A_SOURCE_SET_FLAGS];
-	u32 flags = flags_attr ? nla_get_u32(flags_attr) : 0;
 	struct mvlan_dev *vlan;
-	int err;
+	int err = 0;
+
+	/* SET checks its addresses on the device: a bad one ends its transaction */
+	if (cmd == MVLAN_NL_SOURCE_ADD || cmd == MVLAN_NL_SOURCE_DEL) {
+		err = mvlan_nl_source_check(info);
+		if (err)
+			return err;
+	}
 
 	rtnl_lock();
 	vlan = mvlan_nl_source_dev(info);
-	if (IS_ERR(vlan)) {
+	if (IS_ERR(vlan))
 		err = PTR_ERR(vlan);
-		goto unlock;
-	}
-
-	err = mvlan_nl_source_check(info);
-	if (err) {
-		/* a transaction dies with its first bad message */
-		if (flags & MVLAN_SOURCE_SET_F_CONTINUE)
-			mvlan_source_txn_abort(vlan);
-		goto unlock;
-	}
-	err = mvlan_nl_source_stage(info, vlan, flags);
-unlock:
+	else if (cmd == MVLAN_NL_SOURCE_ADD)
+		err = mvlan_nl_source_each(info, vlan, mvlan_source_add, true);
+	else if (cmd == MVLAN_NL_SOURCE_DEL)
+		err = mvlan_nl_source_each(info, vlan, mvlan_source_del, false);
+	else if (cmd == MVLAN_NL_SOURCE_FLUSH)
+		mvlan_nl_source_flush(vlan);
+	else
+		err = mvlan_nl_source_set(info, vlan);
 	rtnl_unlock();
 	return err;
+}
+
+int mvlan_nl_source_add_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return mvlan_nl_source_change(info, MVLAN_NL_SOURCE_ADD);
+}
+
+int mvlan_nl_source_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return mvlan_nl_source_change(info, MVLAN_NL_SOURCE_DEL);
+}
+
+int mvlan_nl_source_flush_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return mvlan_nl_source_change(info, MVLAN_NL_SOURCE_FLUSH);
+}
+
+int mvlan_nl_source_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return mvlan_nl_source_change(info, MVLAN_NL_SOURCE_SET);
+}
+
+/* SOURCE_CHANGE: the list of @vlan lost @removed entries and got @added. */
+static int mvlan_nl_fill_source_change(struct sk_buff *skb,
+				       const struct mvlan_nl_dest *to,
+				       const struct mvlan_dev *vlan,
+				       u32 added, u32 removed)
+{
+	void *hdr;
+
+	hdr = mvlan_nl_msg_start(skb, to);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (mvlan_nl_put_dev_id(skb, vlan) ||
+	    nla_put_u32(skb, MVLAN_A_SOURCE_COUNT, vlan->source_count) ||
+	    nla_put_u32(skb, MVLAN_A_SOURCE_ADDED, added) ||
+	    nla_put_u32(skb, MVLAN_A_SOURCE_REMOVED, removed))
+		return mvlan_nl_msg_cancel(skb, hdr);
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+/* The source list of @vlan changed: tell the "events" group. */
+void mvlan_nl_notify_source(struct mvlan_dev *vlan, u32 added, u32 removed)
+{
+	struct mvlan_nl_dest to = { .cmd = MVLAN_CMD_SOURCE_CHANGE };
+	struct net *net = dev_net(vlan->dev);
+	struct sk_buff *msg;
+	int err;
+
+	msg = mvlan_nl_event_new(net, NLMSG_GOODSIZE);
+	if (!msg)
+		return;
+	err = mvlan_nl_fill_source_change(msg, &to, vlan, added, removed);
+	mvlan_nl_event_send(net, msg, err);
 }
 
 /*
@@ -227,6 +264,7 @@ enum {
 	MVLAN_SRC_CB_NEXT,
 	MVLAN_SRC_CB_SEQ,
 	MVLAN_SRC_CB_DONE,
+	__MVLAN_SRC_CB_MAX,
 };
 
 /*
@@ -241,7 +279,7 @@ static struct mvlan_dev *mvlan_nl_source_get_dev(struct sk_buff *skb,
 	struct mvlan_dev *vlan;
 
 	if (!cb->args[MVLAN_SRC_CB_IFINDEX]) {
-		vlan = mvlan_nl_get_dev(sock_net(skb->sk), mvlan_nl_dump_attrs(cb),
+		vlan = mvlan_nl_get_dev(sock_net(skb->sk), mvlan_genl_dump_attrs(cb),
 					cb->extack);
 		if (!IS_ERR(vlan))
 			cb->args[MVLAN_SRC_CB_IFINDEX] = vlan->dev->ifindex;
@@ -256,6 +294,7 @@ static struct mvlan_dev *mvlan_nl_source_get_dev(struct sk_buff *skb,
 	return netdev_priv(dev);
 }
 
+/* One entry of a source list, with its counters. */
 static int mvlan_nl_put_source(struct sk_buff *skb,
 			       const struct mvlan_source_entry *entry)
 {
@@ -281,13 +320,41 @@ static int mvlan_nl_put_source(struct sk_buff *skb,
 	return 0;
 }
 
+/*
+ * A SOURCE_GET message: @vlan's entries from *@entry on, as many as fit.
+ * *@entry is left at the first that did not, NULL after the last. Returns
+ * how many went in, or -EMSGSIZE when not even the device's name did.
+ */
+static int mvlan_nl_fill_sources(struct sk_buff *skb,
+				 const struct mvlan_nl_dest *to,
+				 struct mvlan_dev *vlan,
+				 struct mvlan_source_entry **entry)
+{
+	int sent = 0;
+	void *hdr;
+
+	hdr = mvlan_nl_msg_start(skb, to);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (mvlan_nl_put_dev_id(skb, vlan))
+		return mvlan_nl_msg_cancel(skb, hdr);
+	for (; *entry; *entry = mvlan_source_next(vlan, *entry)) {
+		if (mvlan_nl_put_source(skb, *entry))
+			break;
+		sent++;
+	}
+	genlmsg_end(skb, hdr);
+	return sent;
+}
+
 int mvlan_nl_source_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
+	struct mvlan_nl_dest to = mvlan_nl_dump_dest(cb);
 	struct mvlan_source_entry *entry;
 	struct mvlan_dev *vlan;
-	unsigned long sent = 0;
-	int err = 0;
-	void *hdr;
+	int ret;
+
+	BUILD_BUG_ON(ARRAY_SIZE(cb->args) < __MVLAN_SRC_CB_MAX);
 
 	if (cb->args[MVLAN_SRC_CB_DONE])
 		return 0;
@@ -295,7 +362,7 @@ int mvlan_nl_source_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	rtnl_lock();
 	vlan = mvlan_nl_source_get_dev(skb, cb);
 	if (IS_ERR(vlan)) {
-		err = PTR_ERR(vlan);
+		ret = PTR_ERR(vlan);
 		goto unlock;
 	}
 
@@ -306,30 +373,15 @@ int mvlan_nl_source_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	else
 		entry = mvlan_source_nth(vlan, cb->args[MVLAN_SRC_CB_SENT]);
 
-	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-			  &mvlan_genl_family, NLM_F_MULTI, MVLAN_CMD_SOURCE_GET);
-	if (!hdr) {
-		err = -EMSGSIZE;
+	ret = mvlan_nl_fill_sources(skb, &to, vlan, &entry);
+	if (ret < 0)
 		goto unlock;
-	}
-	genl_dump_check_consistent(cb, hdr);
-	if (mvlan_nl_put_dev_id(skb, vlan)) {
-		genlmsg_cancel(skb, hdr);
-		err = -EMSGSIZE;
-		goto unlock;
-	}
-	for (; entry; entry = mvlan_source_next(vlan, entry)) {
-		if (mvlan_nl_put_source(skb, entry))
-			break;
-		sent++;
-	}
-	genlmsg_end(skb, hdr);
-
-	cb->args[MVLAN_SRC_CB_SENT] += sent;
+	cb->args[MVLAN_SRC_CB_SENT] += ret;
 	cb->args[MVLAN_SRC_CB_NEXT] = (long)entry;
 	cb->args[MVLAN_SRC_CB_SEQ] = vlan->source_seq;
 	cb->args[MVLAN_SRC_CB_DONE] = !entry;
+	ret = skb->len;
 unlock:
 	rtnl_unlock();
-	return err ? err : skb->len;
+	return ret;
 }

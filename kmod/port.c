@@ -114,22 +114,33 @@ void mvlan_port_recompute_bc_filter(struct mvlan_port *port)
 	mvlan_compute_filter(port->bc_filter, port->dev, NULL, port->bc_cutoff);
 }
 
+/* bclim: the same for every device of the port */
+void mvlan_port_set_bc_cutoff(struct mvlan_port *port, int cutoff)
+{
+	ASSERT_RTNL();
+
+	if (port->bc_cutoff == cutoff)
+		return;
+	port->bc_cutoff = cutoff;
+	mvlan_port_recompute_bc_filter(port);
+}
+
 int mvlan_port_create(struct net_device *lower, struct netlink_ext_ack *extack)
 {
 	struct mvlan_port *port;
 	int err;
 
 	if (lower->flags & IFF_LOOPBACK) {
-		NL_SET_ERR_MSG(extack, "mvlan: lower device is a loopback device");
+		NL_SET_ERR_MSG_MOD(extack, "lower device is a loopback device");
 		return -EINVAL;
 	}
 	if (lower->type != ARPHRD_ETHER || lower->addr_len != ETH_ALEN) {
-		NL_SET_ERR_MSG(extack, "mvlan: lower device is not an Ethernet device");
+		NL_SET_ERR_MSG_MOD(extack, "lower device is not an Ethernet device");
 		return -EINVAL;
 	}
 	if (netdev_is_rx_handler_busy(lower)) {
-		NL_SET_ERR_MSG(extack,
-			       "mvlan: lower device already has an rx_handler (bridge port, bond slave or macvlan lower?)");
+		NL_SET_ERR_MSG_MOD(extack,
+				   "lower device already has an rx_handler (bridge port, bond slave or macvlan lower?)");
 		return -EBUSY;
 	}
 

@@ -109,13 +109,15 @@ static void mvlan_source_unhash(struct mvlan_source_entry *entry)
 	call_rcu(&entry->rcu, mvlan_source_free_rcu);
 }
 
-/* @vlan's entry for @addr in generation @gen. Under RTNL. */
+/* @vlan's entry for @addr in generation @gen. */
 static struct mvlan_source_entry *
 mvlan_source_find(const struct mvlan_dev *vlan, const unsigned char *addr,
 		  u32 gen)
 {
 	struct mvlan_source_entry *entry, *found = NULL;
 	struct rhlist_head *list, *pos;
+
+	ASSERT_RTNL();
 
 	/* RTNL keeps the entry; rhltable wants the RCU lock for the walk */
 	rcu_read_lock();
@@ -162,10 +164,12 @@ static int mvlan_source_insert(struct mvlan_dev *vlan, const unsigned char *addr
 	return 1;
 }
 
-/* Under RTNL. Returns the number added or an error (some may be added). */
+/* Returns the number added or an error (some may be added). */
 int mvlan_source_add(struct mvlan_dev *vlan, const unsigned char *addr)
 {
 	int ret;
+
+	ASSERT_RTNL();
 
 	ret = mvlan_source_insert(vlan, addr, vlan->source_gen, &vlan->sources);
 	if (ret > 0) {
@@ -175,10 +179,12 @@ int mvlan_source_add(struct mvlan_dev *vlan, const unsigned char *addr)
 	return ret;
 }
 
-/* Under RTNL. Returns 1 if @addr was listed, else 0. */
+/* Returns 1 if @addr was listed, else 0. */
 int mvlan_source_del(struct mvlan_dev *vlan, const unsigned char *addr)
 {
 	struct mvlan_source_entry *entry;
+
+	ASSERT_RTNL();
 
 	entry = mvlan_source_find(vlan, addr, vlan->source_gen);
 	if (!entry)
@@ -199,10 +205,12 @@ static void mvlan_source_unhash_all(struct list_head *head)
 	}
 }
 
-/* Under RTNL. Returns the number of entries removed. */
+/* Returns the number of entries removed. */
 u32 mvlan_source_flush(struct mvlan_dev *vlan)
 {
 	u32 count = vlan->source_count;
+
+	ASSERT_RTNL();
 
 	mvlan_source_unhash_all(&vlan->sources);
 	vlan->source_count = 0;
@@ -218,9 +226,11 @@ static void mvlan_source_txn_free(struct mvlan_source_txn *txn)
 	kfree(txn);
 }
 
-/* Drop @vlan's open transaction, if any. Under RTNL. */
+/* Drop @vlan's open transaction, if any. */
 void mvlan_source_txn_abort(struct mvlan_dev *vlan)
 {
+	ASSERT_RTNL();
+
 	if (vlan->source_txn)
 		mvlan_source_txn_free(vlan->source_txn);
 }
@@ -328,9 +338,11 @@ static struct notifier_block mvlan_source_netlink_notifier = {
 	.notifier_call = mvlan_source_netlink_event,
 };
 
-/* Walk @vlan's list: the first entry, then the next. Under RTNL. */
+/* Walk @vlan's list: the first entry, then the next. */
 struct mvlan_source_entry *mvlan_source_first(struct mvlan_dev *vlan)
 {
+	ASSERT_RTNL();
+
 	return list_first_entry_or_null(&vlan->sources,
 					struct mvlan_source_entry, list);
 }
@@ -338,16 +350,20 @@ struct mvlan_source_entry *mvlan_source_first(struct mvlan_dev *vlan)
 struct mvlan_source_entry *mvlan_source_next(struct mvlan_dev *vlan,
 					     struct mvlan_source_entry *entry)
 {
+	ASSERT_RTNL();
+
 	if (list_is_last(&entry->list, &vlan->sources))
 		return NULL;
 	return list_next_entry(entry, list);
 }
 
-/* The @n-th entry of @vlan's list (0-based), or NULL. Under RTNL. */
+/* The @n-th entry of @vlan's list (0-based), or NULL. */
 struct mvlan_source_entry *mvlan_source_nth(struct mvlan_dev *vlan,
 					    unsigned long n)
 {
 	struct mvlan_source_entry *entry;
+
+	ASSERT_RTNL();
 
 	list_for_each_entry(entry, &vlan->sources, list) {
 		if (!n--)

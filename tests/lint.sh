@@ -139,7 +139,14 @@ lint_fuzz() {
 	"$out/fuzz_parsers" -max_total_time="${MVLAN_FUZZ_SECONDS:-30}" "$corpus"
 }
 
+# the YNL spec through the kernel's generator: the header and the module's
+# policies must be what it makes of it (tests/tools/ynl-check.sh)
+lint_ynl() {
+	tests/tools/ynl-check.sh
+}
+
 check checkpatch lint_checkpatch
+check ynl lint_ynl
 for k in $(kernels); do
 	check "W=1-$k" lint_build "$k" W=1
 	check "sparse-$k" lint_build "$k" C=2

@@ -49,11 +49,11 @@ dev = ynl.do('dev-get', {'ifname': 'mv0'})
 expect('dev-get mv0',
        {k: dev[k] for k in ('ifindex', 'ifname', 'link', 'mode', 'address',
                             'source-count', 'bc-queue-len', 'bc-cutoff')},
-       {'ifindex': mv0, 'ifname': 'mv0', 'link': low, 'mode': 'source',
+       {'ifindex': mv0, 'ifname': 'mv0', 'link': low, 'mode': {'source'},
         'address': '02:00:00:00:00:10', 'source-count': 0,
         'bc-queue-len': 1000, 'bc-cutoff': 1})
 expect('dev-get dump', [(d['ifname'], d['mode']) for d in ynl.dump('dev-get', {})],
-       [('mv0', 'source'), ('mv1', 'bridge')])
+       [('mv0', {'source'}), ('mv1', {'bridge'})])
 
 ynl.do('source-set', {'ifname': 'mv0', 'source': [
     {'addr': bytes.fromhex('020000000001')},
@@ -88,7 +88,7 @@ expect('the list after the refused requests', sources('mv0'), ['02:00:00:00:00:0
 
 ynl.do('dev-set', {'ifname': 'mv0', 'mode': 'vepa'})
 dev = ynl.do('dev-get', {'ifname': 'mv0'})
-expect('leaving source mode flushes', (dev['mode'], dev['source-count']), ('vepa', 0))
+expect('leaving source mode flushes', (dev['mode'], dev['source-count']), ({'vepa'}, 0))
 
 port = ynl.do('port-get', {'link': low})['port']
 expect('port-get lower0',
@@ -105,6 +105,6 @@ expect('events', [(e['name'], e['msg'].get('ifname'), e['msg'].get('mode'),
        [('source-change', 'mv0', None, 3, 3, 0),
         ('source-change', 'mv0', None, 1, 1, 3),
         ('source-change', 'mv0', None, 0, 0, 1),
-        ('dev-change', 'mv0', 'vepa', 0, None, None),
-        ('dev-del', 'mv1', 'bridge', 0, None, None)])
+        ('dev-change', 'mv0', {'vepa'}, 0, None, None),
+        ('dev-del', 'mv1', {'bridge'}, 0, None, None)])
 print(json.dumps('done'))

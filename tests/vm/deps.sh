@@ -22,8 +22,9 @@ pkgs=(
 	# building the module and the CLI
 	gcc make libc6-dev pkg-config libnl-3-dev libnl-genl-3-dev libnl-route-3-dev
 	# used by the tests inside the guest; the kernel's YNL client comes
-	# out of linux-source-6.12 and needs python3-yaml
-	iproute2 iputils-ping python3 python3-yaml tcpdump ethtool procps util-linux
+	# out of linux-source-6.12 and needs python3-yaml; its code generator
+	# (tests/tools/ynl-check.sh) python3-jsonschema
+	iproute2 iputils-ping python3 python3-yaml python3-jsonschema tcpdump ethtool procps util-linux
 	linux-source-6.12
 	# man page lint
 	mandoc
