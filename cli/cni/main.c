@@ -162,8 +162,19 @@ int main(void)
 	int ret = run(&ctx, &e);
 
 	if (ret) {
-		json_object *doc = cni_err_doc(&e, ctx.conf.root ?
-					       ctx.conf.version_str : NULL);
+		char version[16] = "";
+		struct cni_err ignored;
+		json_object *doc;
+
+		/* the error in the configuration's version, if it has one */
+		if (ctx.conf.root)
+			snprintf(version, sizeof(version), "%s",
+				 ctx.conf.version_str);
+		else if (ctx.stdin_text)
+			cni_conf_version(ctx.stdin_text, ctx.stdin_len, version,
+					 sizeof(version), &ignored);
+		doc = cni_err_doc(&e, cni_version_parse(version) >= 0 ?
+				  version : NULL);
 
 		if (doc)
 			print_doc(doc);
