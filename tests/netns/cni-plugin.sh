@@ -28,7 +28,7 @@ ip -n c4 link set cm0 up
 ip -n c4 link set cmp0 up
 
 PYTHONPATH=$(dirname "$0") exec python3 - <<'EOF'
-import json, os, time
+import json, os, subprocess, time
 from cni_lib import *
 
 setup()
@@ -144,9 +144,9 @@ bad['prevResult']['interfaces'][0]['sandbox'] = '/run/netns/c2'
 err(999, "sandbox in prevResult doesn't match configured netns: /run/netns/c1*", 'CHECK', bad, 'c1', 'eth0')
 err(7, 'required prevResult missing', 'CHECK', c, 'c1', 'eth0')
 err(1, 'config version does not allow CHECK', 'CHECK', dict(p, cniVersion='0.3.1'), 'c1', 'eth0')
-os.system('ip -n c1 route del 10.78.0.0/16')
+subprocess.run(['ip', '-n', 'c1', 'route', 'del', '10.78.0.0/16'], check=True)
 err(999, 'route to 10.78.0.0/16 via its gw not found', 'CHECK', p, 'c1', 'eth0')
-os.system('ip -n c1 addr del 10.77.0.10/24 dev eth0')
+subprocess.run(['ip', '-n', 'c1', 'addr', 'del', '10.77.0.10/24', 'dev', 'eth0'], check=True)
 err(999, 'failed to find ip address 10.77.0.10/24 on eth0', 'CHECK', p, 'c1', 'eth0')
 ok('DEL', c, 'c1', 'eth0')
 expect(leases('hl'), [], 'the lease after DEL')
@@ -174,7 +174,7 @@ expect(leases('d'), ['10.77.0.10'], 'the lease of c3')
 ok('DEL', c, 'c3', 'eth0')
 ok('DEL', c, 'c3', 'eth0')
 ok('ADD', c, 'c3', 'eth0')
-os.system('ip netns del c3')
+subprocess.run(['ip', 'netns', 'del', 'c3'], check=True)
 ok('DEL', c, 'c3', 'eth0')
 expect(leases('d'), [], 'the lease after DEL of a deleted netns')
 ok('DEL', c, None, 'eth0', cid='c3')
@@ -188,10 +188,18 @@ full = {'CNI_COMMAND': 'ADD', 'CNI_CONTAINERID': 'a', 'CNI_NETNS': '/run/netns/c
         'CNI_IFNAME': 'eth2', 'CNI_PATH': CNI_PATH}
 
 
+cases = []
+
+
 def env_err(code, msg, **env):
     e = dict(full)
     e.update(env)
-    err(code, msg, e['CNI_COMMAND'], base, 'c3', 'eth2', env={k: v for k, v in e.items() if v is not None})
+    cases.append((code, msg, e['CNI_COMMAND'], base, 'c3', 'eth2',
+                  {'env': {k: v for k, v in e.items() if v is not None}}))
+
+
+def e(code, msg, cmd, c, ns='c3', ifname='eth2'):
+    cases.append((code, msg, cmd, c, ns, ifname))
 
 
 env_err(4, 'required env variables [CNI_CONTAINERID,CNI_NETNS,CNI_IFNAME,CNI_PATH] missing',
@@ -209,16 +217,14 @@ env_err(4, 'CNI_ARGS: invalid pair "MAC"', CNI_ARGS='MAC')
 env_err(4, 'CNI_ARGS: unknown args ["FOO=1"]', CNI_ARGS='FOO=1;MAC=02:00:00:00:00:01')
 env_err(4, 'CNI_ARGS: MAC: invalid MAC address "02:00:00:00:00:0"', CNI_ARGS='MAC=02:00:00:00:00:0')
 env_err(4, 'CNI_ARGS: IgnoreUnknown: not a boolean: "yes"', CNI_ARGS='IgnoreUnknown=yes')
-err(6, 'error unmarshall network config: *', 'ADD', '{"cniVersion":"1.0.0",', 'c3', 'eth2')
-err(6, 'error unmarshall network config: not a JSON object', 'ADD', '[1]', 'c3', 'eth2')
-err(7, 'missing network name', 'ADD', {'cniVersion': '1.0.0', 'type': M}, 'c3', 'eth2')
-err(7, 'invalid characters found in network name', 'ADD', conf(M, 'a b'), 'c3', 'eth2')
-o = err(1, 'incompatible CNI versions', 'ADD', dict(base, cniVersion='0.2.0'), 'c3', 'eth2')
-expect(o['details'], 'config is "0.2.0", plugin supports ["0.3.0" "0.3.1" "0.4.0" "1.0.0" "1.1.0"]', 'its details')
-err(1, 'incompatible CNI versions', 'ADD', {k: v for k, v in base.items() if k != 'cniVersion'}, 'c3', 'eth2')
-err(6, 'decoding version from network config: *', 'ADD', dict(base, cniVersion=1), 'c3', 'eth2')
-err(1, 'config version does not allow STATUS', 'STATUS', base, None, '')
-err(1, 'config version does not allow GC', 'GC', base, None, '')
+e(6, 'error unmarshall network config: *', 'ADD', '{"cniVersion":"1.0.0",')
+e(6, 'error unmarshall network config: not a JSON object', 'ADD', '[1]')
+e(7, 'missing network name', 'ADD', {'cniVersion': '1.0.0', 'type': M})
+e(7, 'invalid characters found in network name', 'ADD', conf(M, 'a b'))
+e(1, 'incompatible CNI versions', 'ADD', {k: v for k, v in base.items() if k != 'cniVersion'})
+e(6, 'decoding version from network config: *', 'ADD', dict(base, cniVersion=1))
+e(1, 'config version does not allow STATUS', 'STATUS', base, None, '')
+e(1, 'config version does not allow GC', 'GC', base, None, '')
 for key, val, msg in (
         ('mode', 'foo', 'unknown mvlan mode: "foo" (private, vepa, bridge, passthru or source)'),
         ('mode', 4, '"mode" must be a string'),
@@ -238,9 +244,12 @@ for key, val, msg in (
         ('ipam', 'host-local', '"ipam" must be an object'),
         ('dns', [], '"dns" must be an object'),
         ('ipam', {'type': 'nope'}, 'failed to find plugin "nope" in path [%s]' % CNI_PATH)):
-    err(7, msg, 'ADD', dict(base, **{key: val}), 'c3', 'eth2')
-err(7, 'sources[1]: "00:00:00:00:00:00" is the all-zero MAC address, not unicast', 'ADD',
-    dict(base, mode='source', sources=['02:00:00:00:00:01', '00:00:00:00:00:00']), 'c3', 'eth2')
+    e(7, msg, 'ADD', dict(base, **{key: val}))
+e(7, 'sources[1]: "00:00:00:00:00:00" is the all-zero MAC address, not unicast', 'ADD',
+  dict(base, mode='source', sources=['02:00:00:00:00:01', '00:00:00:00:00:00']))
+err_batch('c3', cases)
+o = err(1, 'incompatible CNI versions', 'ADD', dict(base, cniVersion='0.2.0'), 'c3', 'eth2')
+expect(o['details'], 'config is "0.2.0", plugin supports ["0.3.0" "0.3.1" "0.4.0" "1.0.0" "1.1.0"]', 'its details')
 # the kernel refuses: its extended ACK message in details
 err(999, 'failed to rename mvlan to "eth0": File exists', 'ADD', base, 'c3', 'eth0')
 ok('ADD', base, 'c3', 'eth2')

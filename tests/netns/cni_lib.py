@@ -81,9 +81,10 @@ class Run:
             self.out = None
 
 
-def run(cmd, conf, ns, ifname, cid=None, args=None, env=None, ptype=None):
-    """CNI_COMMAND=cmd for container cid (default ns) in /run/netns/ns (None:
-    no CNI_NETNS); env replaces the whole environment when given"""
+def start(cmd, conf, ns, ifname, cid=None, args=None, env=None, ptype=None):
+    """starts the plugin: CNI_COMMAND=cmd for container cid (default ns) in
+    /run/netns/ns (None: no CNI_NETNS); env replaces the whole environment
+    when given. Returns a function that waits for it and returns its Run."""
     if env is None:
         env = {'CNI_COMMAND': cmd, 'CNI_CONTAINERID': cid or ns or 'none',
                'CNI_IFNAME': ifname, 'CNI_PATH': CNI_PATH,
@@ -96,9 +97,17 @@ def run(cmd, conf, ns, ifname, cid=None, args=None, env=None, ptype=None):
     ptype = ptype or (conf.get('type') if isinstance(conf, dict) else None) or 'mvlan'
     enter(None)
     RUNS[0] += 1
-    p = subprocess.run([plugin_path(ptype)], input=text.encode(), env=env,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    return Run(p.returncode, p.stdout.decode(), p.stderr.decode())
+    p = subprocess.Popen([plugin_path(ptype)], stdin=subprocess.PIPE, env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def wait():
+        out, err = p.communicate(text.encode())
+        return Run(p.returncode, out.decode(), err.decode())
+    return wait
+
+
+def run(cmd, conf, ns, ifname, **kw):
+    return start(cmd, conf, ns, ifname, **kw)()
 
 
 def ok(cmd, conf, ns, ifname, **kw):
@@ -118,11 +127,7 @@ def state(ns):
     return out
 
 
-def err(code, msg, cmd, conf, ns, ifname, **kw):
-    """the run must fail: exit status 1, an error object of code and msg
-    (exactly, or what it starts with when msg ends with "*"), nothing changed on the host or in ns. Returns the object."""
-    before = state(ns)
-    r = run(cmd, conf, ns, ifname, **kw)
+def check_err(r, code, msg, cmd, conf):
     what = '%s of %s' % (cmd, (conf if isinstance(conf, str) else json.dumps(conf))[:200])
     expect(r.rc, 1, 'exit status of ' + what)
     if not isinstance(r.out, dict):
@@ -131,8 +136,30 @@ def err(code, msg, cmd, conf, ns, ifname, **kw):
     m = r.out.get('msg', '')
     if not (m.startswith(msg[:-1]) if msg.endswith('*') else m == msg):
         raise Fail('%s: message %r, expected %r' % (what, r.out.get('msg'), msg))
-    expect(state(ns), before, 'devices and addresses after the failed ' + what)
     return r.out
+
+
+def err(code, msg, cmd, conf, ns, ifname, **kw):
+    """the run must fail: exit status 1, an error object of code and msg
+    (exactly, or what it starts with when msg ends with "*"), nothing changed
+    on the host or in ns. Returns the object."""
+    before = state(ns)
+    o = check_err(run(cmd, conf, ns, ifname, **kw), code, msg, cmd, conf)
+    expect(state(ns), before, 'devices and addresses after the failed %s of %s' % (cmd, json.dumps(conf)[:200]))
+    return o
+
+
+def err_batch(ns, cases, jobs=4):
+    """err() of many cases (code, msg, cmd, conf, ns, ifname[, kw]) that
+    fail before they make anything, jobs at a time: nothing changed on the
+    host or in ns after all of them"""
+    before = state(ns)
+    for i in range(0, len(cases), jobs):
+        part = cases[i:i + jobs]
+        waits = [start(*c[2:6], **(c[6] if len(c) > 6 else {})) for c in part]
+        for c, w in zip(part, waits):
+            check_err(w(), c[0], c[1], c[2], c[3])
+    expect(state(ns), before, 'devices and addresses after %d failed runs' % len(cases))
 
 
 def conf(ptype, name, version='1.0.0', **keys):
