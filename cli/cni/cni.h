@@ -79,8 +79,8 @@ int cni_fail_details(struct cni_err *e, unsigned int code, const char *details,
 	__attribute__((format(printf, 4, 5)));
 /*
  * A failure of the ipc layer: "<what>: <strerror>", details the kernel's
- * extended ACK message; code 11 for EAGAIN, EBUSY and EINTR (the kernel
- * asks to try again), 999 otherwise. Returns -1.
+ * extended ACK message; code 11 for EAGAIN and EINTR (a dump the kernel
+ * interrupted, a signal: try again), 999 otherwise. Returns -1.
  */
 int cni_fail_ipc(struct cni_err *e, const struct mvipc_error *ie,
 		 const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -52,15 +52,9 @@ int cni_fail_ipc(struct cni_err *e, const struct mvipc_error *ie,
 	vfill(what, sizeof(what), fmt, ap);
 	va_end(ap);
 	why = ie->desc ? ie->desc : strerror(ie->err);
-	switch (ie->err) {
-	case EAGAIN:
-	case EBUSY:
-	case EINTR:
-		e->code = CNI_ERR_AGAIN;
-		break;
-	default:
-		e->code = CNI_ERR_INTERNAL;
-	}
+	/* a dump interrupted by a change, a signal: worth another try */
+	e->code = ie->err == EAGAIN || ie->err == EINTR ? CNI_ERR_AGAIN :
+		  CNI_ERR_INTERNAL;
 	snprintf(e->msg, sizeof(e->msg), "%s: %s", what, why);
 	snprintf(e->details, sizeof(e->details), "%s", ie->msg);
 	return -1;

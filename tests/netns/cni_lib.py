@@ -201,10 +201,10 @@ def canon(result):
     return r
 
 
-def ping(ns, addr, count=1):
+def ping(ns, addr, count=1, wait=5):
     enter(ns)
     try:
-        p = subprocess.run(['ping', '-q', '-c', str(count), '-W', '5', addr],
+        p = subprocess.run(['ping', '-q', '-c', str(count), '-W', str(wait), addr],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     finally:
         enter(None)
@@ -314,8 +314,10 @@ def links(ns):
                 data = attrs(li[IFLA_INFO_DATA])
                 for key, num in INFO[d['kind']].items():
                     if num in data:
-                        d[key] = struct.unpack('i' if key == 'bclim' else 'I',
-                                               data[num][:4])[0]
+                        v = data[num]
+                        # macvlan's flags are a u16
+                        d[key] = struct.unpack('H' if len(v) == 2 else
+                                               'i' if key == 'bclim' else 'I', v[:4])[0]
                 if 'mode' in d:
                     d['mode'] = MODES.get(d['mode'], d['mode'])
         res[a[IFLA_IFNAME].rstrip(b'\0').decode()] = d
