@@ -49,44 +49,84 @@ r = run('VERSION', '', None, '', env={'CNI_COMMAND': 'VERSION'})
 expect(r.out['cniVersion'], '1.1.0', 'VERSION without stdin')
 
 step('every mode, in each version: ADD, the device, CHECK, DEL')
-for mode, ver in (('bridge', '0.3.0'), ('private', '0.3.1'), ('vepa', '0.4.0'),
-                  ('passthru', '1.0.0'), ('source', '1.1.0')):
+
+
+def one_mode(mode, ver, ns):
     c = conf(M, 'm-' + mode, ver, master='up0', mode=mode)
-    res = ok('ADD', c, 'c1', 'eth0')
-    d = link('c1', 'eth0')
+    res = ok('ADD', c, ns, 'eth0')
+    d = link(ns, 'eth0')
     expect((d['kind'], d['mode'], d['link'], d['link_netns'], d['up']),
            ('mvlan', mode, up0['ifindex'], True, True), mode + ': the device')
     expect(res, {'cniVersion': ver, 'dns': {}, 'interfaces': [
-        {'name': 'eth0', 'mac': d['address'], 'sandbox': '/run/netns/c1'}]}, mode + ': the result')
+        {'name': 'eth0', 'mac': d['address'], 'sandbox': '/run/netns/' + ns}]}, mode + ': the result')
     if mode == 'passthru':
         expect(d['address'], up0['address'], "passthru takes the master's MAC")
     if ver >= '0.4.0':
-        ok('CHECK', prev(c, res), 'c1', 'eth0')
-    ok('DEL', c, 'c1', 'eth0')
-    expect(link('c1', 'eth0'), None, mode + ': eth0 after DEL')
+        ok('CHECK', prev(c, res), ns, 'eth0')
+    ok('DEL', c, ns, 'eth0')
+    expect(link(ns, 'eth0'), None, mode + ': eth0 after DEL')
+
+
+# four containers at once; passthru wants the master to itself
+parallel(lambda: one_mode('bridge', '0.3.0', 'c1'), lambda: one_mode('private', '0.3.1', 'c2'),
+         lambda: one_mode('vepa', '0.4.0', 'c3'), lambda: one_mode('source', '1.1.0', 'c4'))
+one_mode('passthru', '1.0.0', 'c1')
 
 step('the keys')
-# master: the default route's device; mode: bridge
-c = conf(M, 'k')
-res = ok('ADD', c, 'c1', 'eth0')
-d = link('c1', 'eth0')
-expect((d['mode'], d['link'], d['mtu']), ('bridge', up0['ifindex'], 1500), 'the defaults')
-ok('CHECK', prev(c, res), 'c1', 'eth0')
-ok('DEL', c, 'c1', 'eth0')
-c = conf(M, 'k', master='up0', mtu=1400, mac='02:11:22:33:44:55', bcqueuelen=2345, bclim=7)
-res = ok('ADD', c, 'c1', 'eth0')
-d = link('c1', 'eth0')
-expect((d['mtu'], d['address'], d['bcqueuelen'], d['bclim'], res['interfaces'][0]['mac']),
-       (1400, '02:11:22:33:44:55', 2345, 7, '02:11:22:33:44:55'), 'mtu, mac, bcqueuelen, bclim')
-ok('CHECK', prev(c, res), 'c1', 'eth0')
-ok('DEL', c, 'c1', 'eth0')
-c = conf(M, 'k', master='up0', mode='source', nodst=True,
-         sources=['02:00:00:00:aa:01', '02:00:00:00:aa:02', '02:00:00:00:aa:01'])
-res = ok('ADD', c, 'c1', 'eth0')
-d = link('c1', 'eth0')
-expect((d['mode'], d['flags'], d['source_count']), ('source', 2, 2), 'source, nodst, sources (unique)')
-ok('CHECK', prev(c, res), 'c1', 'eth0')
-ok('DEL', c, 'c1', 'eth0')
+
+
+def keys_defaults():
+    # master: the default route's device; mode: bridge
+    c = conf(M, 'k')
+    res = ok('ADD', c, 'c1', 'eth0')
+    d = link('c1', 'eth0')
+    expect((d['mode'], d['link'], d['mtu']), ('bridge', up0['ifindex'], 1500), 'the defaults')
+    ok('CHECK', prev(c, res), 'c1', 'eth0')
+    ok('DEL', c, 'c1', 'eth0')
+    c = conf(M, 'k', master='up0', mtu=1400, mac='02:11:22:33:44:55', bcqueuelen=2345, bclim=7)
+    res = ok('ADD', c, 'c1', 'eth0')
+    d = link('c1', 'eth0')
+    expect((d['mtu'], d['address'], d['bcqueuelen'], d['bclim'], res['interfaces'][0]['mac']),
+           (1400, '02:11:22:33:44:55', 2345, 7, '02:11:22:33:44:55'), 'mtu, mac, bcqueuelen, bclim')
+    ok('CHECK', prev(c, res), 'c1', 'eth0')
+    ok('DEL', c, 'c1', 'eth0')
+
+
+def keys_source():
+    c = conf(M, 'k', master='up0', mode='source', nodst=True,
+             sources=['02:00:00:00:aa:01', '02:00:00:00:aa:02', '02:00:00:00:aa:01'])
+    res = ok('ADD', c, 'c2', 'eth0')
+    d = link('c2', 'eth0')
+    expect((d['mode'], d['flags'], d['source_count']), ('source', 2, 2), 'source, nodst, sources (unique)')
+    ok('CHECK', prev(c, res), 'c2', 'eth0')
+    ok('DEL', c, 'c2', 'eth0')
+
+
+def keys_mac():
+    # the MAC: runtimeConfig.mac over CNI_ARGS MAC= over "mac"
+    c = conf(M, 'k', master='up0', mac='02:00:00:00:00:01')
+    ok('ADD', c, 'c3', 'eth0', args='IgnoreUnknown=1;K8S_POD_NAME=x;MAC=02:00:00:00:00:02')
+    expect(link('c3', 'eth0')['address'], '02:00:00:00:00:02', 'CNI_ARGS MAC= over "mac"')
+    ok('DEL', c, 'c3', 'eth0')
+    c['runtimeConfig'] = {'mac': '02:00:00:00:00:03'}
+    ok('ADD', c, 'c3', 'eth0', args='MAC=02:00:00:00:00:02')
+    expect(link('c3', 'eth0')['address'], '02:00:00:00:00:03', 'runtimeConfig.mac over CNI_ARGS')
+    ok('DEL', c, 'c3', 'eth0')
+
+
+def keys_lic():
+    # linkInContainer: the master is in the container's netns
+    c = conf(M, 'lic', master='cm0', linkInContainer=True, mode='vepa')
+    res = ok('ADD', c, 'c4', 'eth0')
+    d = link('c4', 'eth0')
+    expect((d['mode'], d['link'], d['link_netns']), ('vepa', link('c4', 'cm0')['ifindex'], False),
+           'linkInContainer: on cm0 of c4')
+    ok('CHECK', prev(c, res), 'c4', 'eth0')
+    ok('DEL', c, 'c4', 'eth0')
+    err(7, 'failed to lookup master "cm0": no such device', 'ADD', conf(M, 'lic', master='cm0'), 'c4', 'eth0')
+
+
+parallel(keys_defaults, keys_source, keys_mac, keys_lic)
 c = conf(M, 'k', master='up0', mode='passthru', nopromisc=True)
 res = ok('ADD', c, 'c1', 'eth0')
 d = link('c1', 'eth0')
@@ -95,24 +135,6 @@ ok('CHECK', prev(c, res), 'c1', 'eth0')
 err(999, 'container interface eth0 has flags 0x1, not 0', 'CHECK',
     prev(dict(c, nopromisc=False), res), 'c1', 'eth0')
 ok('DEL', c, 'c1', 'eth0')
-# the MAC: runtimeConfig.mac over CNI_ARGS MAC= over "mac"
-c = conf(M, 'k', master='up0', mac='02:00:00:00:00:01')
-ok('ADD', c, 'c1', 'eth0', args='IgnoreUnknown=1;K8S_POD_NAME=x;MAC=02:00:00:00:00:02')
-expect(link('c1', 'eth0')['address'], '02:00:00:00:00:02', 'CNI_ARGS MAC= over "mac"')
-ok('DEL', c, 'c1', 'eth0')
-c['runtimeConfig'] = {'mac': '02:00:00:00:00:03'}
-ok('ADD', c, 'c1', 'eth0', args='MAC=02:00:00:00:00:02')
-expect(link('c1', 'eth0')['address'], '02:00:00:00:00:03', 'runtimeConfig.mac over CNI_ARGS')
-ok('DEL', c, 'c1', 'eth0')
-# linkInContainer: the master is in the container's netns
-c = conf(M, 'lic', master='cm0', linkInContainer=True, mode='vepa')
-res = ok('ADD', c, 'c4', 'eth0')
-d = link('c4', 'eth0')
-expect((d['mode'], d['link'], d['link_netns']), ('vepa', link('c4', 'cm0')['ifindex'], False),
-       'linkInContainer: on cm0 of c4')
-ok('CHECK', prev(c, res), 'c4', 'eth0')
-ok('DEL', c, 'c4', 'eth0')
-err(7, 'failed to lookup master "cm0": no such device', 'ADD', conf(M, 'lic', master='cm0'), 'c4', 'eth0')
 
 step('host-local: addresses, routes, dns; CHECK; the lease released by DEL')
 c = conf(M, 'hl', master='up0', dns={'nameservers': ['10.77.0.1'], 'search': ['lan']},
@@ -133,17 +155,18 @@ expect(read_sysctl('c1', 'net/ipv4/conf/eth0/arp_notify'), '1', 'arp_notify')
 expect(ping('c1', '10.77.0.1'), True, 'c1 reaches the outside host')
 p = prev(c, res)
 ok('CHECK', p, 'c1', 'eth0')
-bad = json.loads(json.dumps(p))
-bad['prevResult']['interfaces'][0]['mac'] = '02:00:00:00:00:09'
-err(999, "interface eth0 Mac 02:00:00:00:00:09 doesn't match container Mac: " + link('c1', 'eth0')['address'],
-    'CHECK', bad, 'c1', 'eth0')
-err(999, 'container mvlan mode bridge does not match expected value: vepa', 'CHECK', dict(p, mode='vepa'), 'c1', 'eth0')
-err(999, 'container interface eth0 is not on master "lo"', 'CHECK', dict(p, master='lo'), 'c1', 'eth0')
-bad = json.loads(json.dumps(p))
-bad['prevResult']['interfaces'][0]['sandbox'] = '/run/netns/c2'
-err(999, "sandbox in prevResult doesn't match configured netns: /run/netns/c1*", 'CHECK', bad, 'c1', 'eth0')
-err(7, 'required prevResult missing', 'CHECK', c, 'c1', 'eth0')
-err(1, 'config version does not allow CHECK', 'CHECK', dict(p, cniVersion='0.3.1'), 'c1', 'eth0')
+bad_mac = json.loads(json.dumps(p))
+bad_mac['prevResult']['interfaces'][0]['mac'] = '02:00:00:00:00:09'
+bad_sandbox = json.loads(json.dumps(p))
+bad_sandbox['prevResult']['interfaces'][0]['sandbox'] = '/run/netns/c2'
+err_batch('c1', [
+    (999, "interface eth0 Mac 02:00:00:00:00:09 doesn't match container Mac: " + link('c1', 'eth0')['address'],
+     'CHECK', bad_mac, 'c1', 'eth0'),
+    (999, 'container mvlan mode bridge does not match expected value: vepa', 'CHECK', dict(p, mode='vepa'), 'c1', 'eth0'),
+    (999, 'container interface eth0 is not on master "lo"', 'CHECK', dict(p, master='lo'), 'c1', 'eth0'),
+    (999, "sandbox in prevResult doesn't match configured netns: /run/netns/c1*", 'CHECK', bad_sandbox, 'c1', 'eth0'),
+    (7, 'required prevResult missing', 'CHECK', c, 'c1', 'eth0'),
+    (1, 'config version does not allow CHECK', 'CHECK', dict(p, cniVersion='0.3.1'), 'c1', 'eth0')])
 subprocess.run(['ip', '-n', 'c1', 'route', 'del', '10.78.0.0/16'], check=True)
 err(999, 'route to 10.78.0.0/16 via its gw not found', 'CHECK', p, 'c1', 'eth0')
 subprocess.run(['ip', '-n', 'c1', 'addr', 'del', '10.77.0.10/24', 'dev', 'eth0'], check=True)

@@ -11,7 +11,7 @@ The plugins: "mvlan" is the tree's cli/cni/mvlan, every other type is
 Debian's (/usr/lib/cni); CNI_PATH has both, as a runtime would set it.
 host-local keeps its leases under DATA/<network name>.
 """
-import ctypes, json, os, socket, struct, subprocess, time
+import ctypes, json, os, socket, struct, subprocess, threading, time
 
 TOP = os.environ['TOP']
 MVLAN = os.path.join(TOP, 'cli/cni/mvlan')
@@ -50,6 +50,28 @@ def setup():
     for p in ('macvlan', 'host-local', 'static', 'tuning'):
         if not os.access(os.path.join(REF_DIR, p), os.X_OK):
             raise Fail('%s/%s is missing (tests/vm/deps.sh installs containernetworking-plugins)' % (REF_DIR, p))
+
+
+def parallel(*fns):
+    """runs the functions at once, each in a thread of its own (a thread has
+    its own netns; each starts in the host's): a TCG guest spends most of
+    a plugin run starting it. They must touch different containers. The
+    first failure is raised once all are done."""
+    errors = []
+
+    def body(fn):
+        try:
+            enter(None)
+            fn()
+        except BaseException as e:  # noqa: B902 - passed on below
+            errors.append(e)
+    threads = [threading.Thread(target=body, args=(fn,)) for fn in fns]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
 
 
 def enter(ns):
