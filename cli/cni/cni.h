@@ -147,6 +147,7 @@ struct cni_conf {
 	int64_t mtu;			/* 0: the master's; checked against it */
 	bool has_mac;
 	uint8_t mac[MAC_LEN];
+	bool runtime_mac;		/* mac is runtimeConfig.mac */
 	bool link_in_container;
 	bool has_bcqueuelen;
 	uint32_t bcqueuelen;

@@ -266,7 +266,7 @@ static int conf_keys(json_object *o, struct cni_conf *c, struct cni_err *e)
 {
 	const char *master = NULL;
 	json_object *ipam, *rc;
-	int64_t v;
+	int64_t v = 0;
 	bool given, nodst = false, nopromisc = false;
 
 	if (key_string(o, "type", &c->type, e) ||
@@ -337,6 +337,7 @@ static int conf_keys(json_object *o, struct cni_conf *c, struct cni_err *e)
 		if (has) {
 			memcpy(c->mac, mac, MAC_LEN);
 			c->has_mac = true;
+			c->runtime_mac = true;
 		}
 	}
 
@@ -409,16 +410,8 @@ fail:
 
 void cni_conf_apply_args(struct cni_conf *c, const struct cni_args *a)
 {
-	json_object *rc = get(c->root, "runtimeConfig");
-	uint8_t mac[MAC_LEN];
-	json_object *m;
-
-	/* runtimeConfig.mac wins: it was applied last by cni_conf_parse() */
-	if (rc && (m = get(rc, "mac")) &&
-	    json_object_is_type(m, json_type_string) &&
-	    !parse_mac_unicast(json_object_get_string(m), mac))
-		return;
-	if (a->has_mac) {
+	/* runtimeConfig.mac wins over CNI_ARGS, which wins over "mac" */
+	if (a->has_mac && !c->runtime_mac) {
 		memcpy(c->mac, a->mac, MAC_LEN);
 		c->has_mac = true;
 	}

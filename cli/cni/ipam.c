@@ -135,7 +135,7 @@ int cni_ipam_exec(const struct cni_ctx *ctx, const char *cmd,
 {
 	const char *name = ctx->conf.ipam_type;
 	int in[2], outp[2], status, err;
-	char path[4096], *text;
+	char path[4096], *text = NULL;
 	size_t len;
 	pid_t pid;
 
@@ -176,9 +176,11 @@ int cni_ipam_exec(const struct cni_ctx *ctx, const char *cmd,
 		   &len);
 	close(outp[0]);
 	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+		if (errno != EINTR) {
+			free(text);
 			return cni_fail(e, CNI_ERR_INTERNAL, "waitpid: %s",
 					strerror(errno));
+		}
 	if (err)
 		return cni_fail(e, CNI_ERR_INTERNAL, "out of memory");
 	if (!WIFEXITED(status) || WEXITSTATUS(status)) {

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cni.h"
 
@@ -44,6 +43,7 @@ static char *read_all(FILE *f, size_t *len)
 
 	while (buf) {
 		size_t r = fread(buf + n, 1, cap - n, f);
+		char *nb;
 
 		n += r;
 		if (n < cap) {
@@ -54,8 +54,7 @@ static char *read_all(FILE *f, size_t *len)
 			break;
 		}
 		cap *= 2;
-		char *nb = realloc(buf, cap + 1);
-
+		nb = realloc(buf, cap + 1);
 		if (!nb)
 			free(buf);
 		buf = nb;
@@ -128,15 +127,13 @@ static int run(struct cni_ctx *ctx, struct cni_err *e)
 
 	cni_env_read(&ctx->env);
 	if (!ctx->env.command || !*ctx->env.command) {
-		if (isatty(STDIN_FILENO) || !ctx->env.command) {
-			/* as the reference plugins: who we are, on stderr */
-			fprintf(stderr, "CNI mvlan plugin v%s\n", MVLAN_VERSION);
-			fprintf(stderr, "CNI protocol versions supported: 0.3.0, 0.3.1, 0.4.0, 1.0.0, 1.1.0\n");
-			return 0;
-		}
+		/* as the reference plugins: who we are, on stderr, exit 0 */
+		fprintf(stderr, "CNI mvlan plugin v%s\n", MVLAN_VERSION);
+		fprintf(stderr, "CNI protocol versions supported: 0.3.0, 0.3.1, 0.4.0, 1.0.0, 1.1.0\n");
+		return 0;
 	}
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		if (ctx->env.command && !strcmp(ctx->env.command, cmds[i].name))
+		if (!strcmp(ctx->env.command, cmds[i].name))
 			cmd = &cmds[i];
 	if (cni_env_require(&ctx->env, cmd ? cmd->need : 0, e))
 		return -1;
