@@ -10,6 +10,7 @@
 #   host (the runtime's netns): up0 10.77.0.2/24, default via 10.77.0.1
 #      |  \___veth___ out: o0 10.77.0.1/24, the outside host
 #      +-- eth0 in c1, eth0 in c2: the plugin's devices on up0
+#      +-- eth0 in k0 ... k6: one case each, all at once
 #
 # The table (the test's data, printed as it runs): case, what is compared,
 # macvlan's outcome, mvlan's, and where they differ, why.
@@ -51,11 +52,18 @@
 source "$(dirname "$0")/lib.bash"
 
 # one ip a netns: a TCG guest spends 0.2-0.7 s starting each process
-NETNS=(out c1 c2)
+NETNS=(out c1 c2 k0 k1 k2 k3 k4 k5 k6)
 ip -b - <<EOT
 netns add out
 netns add c1
 netns add c2
+netns add k0
+netns add k1
+netns add k2
+netns add k3
+netns add k4
+netns add k5
+netns add k6
 link add up0 type veth peer name o0 netns out
 addr add 10.77.0.2/24 dev up0
 link set up0 up
@@ -74,7 +82,7 @@ from cni_lib import *
 setup()
 # no IPv6 in the containers but where the plugin turns it on: no
 # autoconfiguration changes what a test compares
-for ns in ('c1', 'c2'):
+for ns in ('c1', 'c2') + tuple('k%d' % i for i in range(7)):
     for k in ('all', 'default'):
         write_sysctl(ns, 'net/ipv6/conf/%s/disable_ipv6' % k, '1')
 up0 = link(None, 'up0')
@@ -138,23 +146,40 @@ cases = (
                                               {'address': 'fd77::60/64'}],
               'routes': [{'dst': '0.0.0.0/0'}, {'dst': 'fd78::/64', 'gw': 'fd77::1'}]}), '1.0.0', None),
 )
-for name, compared, keys, ver, args in cases:
-    out = {}
-    for t, o in both(re.sub('[^a-zA-Z0-9_.-]', '-', name), ver, args=args, **keys):
-        out[t] = o
-        c, res, d, a = o[0]
-        if name.startswith('passthru'):
-            expect(d['address'], up0['address'], t + ": passthru takes the master's MAC")
-        if 'CHECK' in name:
-            ok('CHECK', with_prev(c, res), 'c1', 'eth0')
-        if 'mtu' in keys:
-            expect((d['link'], d['mtu']), (up0['ifindex'], 1400), t + ': the lower and MTU')
-        if 'mac' in keys or args:
-            expect(d['address'], res['interfaces'][0]['mac'], t + ': the MAC')
-            expect(d['address'], '02:00:00:00:00:0' + ('3' if args else '2'), t + ': the MAC that wins')
-        if 'static' in name:
-            expect(sorted(a), ['10.77.0.60/24', 'fd77::60/64'], t + ': the addresses')
-    same_results(name, out)
+def one_case(t, ns, name, keys, ver, args, out):
+    """ADD, the checks, DEL of one case with plugin t in container ns"""
+    c = conf(t, re.sub('[^a-zA-Z0-9_.-]', '-', name) + '-' + t, ver, **keys)
+    res = ok('ADD', c, ns, 'eth0', args=args)
+    d = link(ns, 'eth0')
+    a = [x['address'] for x in addrs(ns) if x['scope'] == 0]
+    out[t] = [(c, res, d, a)]
+    if name.startswith('passthru'):
+        expect(d['address'], up0['address'], t + ": passthru takes the master's MAC")
+    if 'CHECK' in name:
+        ok('CHECK', with_prev(c, res), ns, 'eth0')
+    if 'mtu' in keys:
+        expect((d['link'], d['mtu']), (up0['ifindex'], 1400), t + ': the lower and MTU')
+    if 'mac' in keys or args:
+        expect(d['address'], res['interfaces'][0]['mac'], t + ': the MAC')
+        expect(d['address'], '02:00:00:00:00:0' + ('3' if args else '2'), t + ': the MAC that wins')
+    if 'static' in name:
+        expect(sorted(a), ['10.77.0.60/24', 'fd77::60/64'], t + ': the addresses')
+    ok('DEL', c, ns, 'eth0')
+    expect(link(ns, 'eth0'), None, '%s %s: eth0 after DEL' % (name, t))
+
+
+# one plugin at a time on up0 (macvlan and mvlan cannot share a lower
+# device), its cases at once, each in a container of its own; passthru
+# wants the master to itself
+outs = {name: {} for name, *_ in cases}
+for t in TYPES:
+    parallel(*[(lambda t=t, i=i, x=x: one_case(t, 'k%d' % i, x[0], x[2], x[3], x[4], outs[x[0]]))
+               for i, x in enumerate(cases) if not x[0].startswith('passthru')])
+    for x in cases:
+        if x[0].startswith('passthru'):
+            one_case(t, 'c1', x[0], x[2], x[3], x[4], outs[x[0]])
+for name, compared, *_ in cases:
+    same_results(name, outs[name])
     note(name, compared, 'same', 'same')
 
 step('DEL twice, and without CNI_NETNS')
