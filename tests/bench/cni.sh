@@ -19,7 +19,7 @@ ip link add up0 type veth peer name o0 netns out
 ip link set up0 up
 ip -n out link set o0 up
 
-PYTHONPATH=$(dirname "$0")/../netns exec python3 - <<'EOF'
+PYTHONPATH=$(dirname "$0")/../netns python3 - <<'EOF'
 import os, statistics, time
 from cni_lib import *
 

@@ -52,6 +52,7 @@
 source "$(dirname "$0")/lib.bash"
 
 # one ip a netns: a TCG guest spends 0.2-0.7 s starting each process
+# shellcheck disable=SC2034 # lib.bash deletes them on exit
 NETNS=(out c1 c2 k0 k1 k2 k3 k4 k5 k6)
 ip -b - <<EOT
 netns add out
@@ -75,8 +76,8 @@ addr add 10.77.0.1/24 dev o0
 link set o0 up
 EOT
 
-PYTHONPATH=$(dirname "$0") exec python3 - <<'EOF'
-import json, os, re, subprocess, time
+PYTHONPATH=$(dirname "$0") python3 - <<'EOF'
+import os, re, subprocess
 from cni_lib import *
 
 setup()

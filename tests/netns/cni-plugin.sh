@@ -15,6 +15,7 @@
 source "$(dirname "$0")/lib.bash"
 
 # one ip a netns: a TCG guest spends 0.2-0.7 s starting each process
+# shellcheck disable=SC2034 # lib.bash deletes them on exit
 NETNS=(out c1 c2 c3 c4)
 ip -b - <<EOT
 netns add out
@@ -39,7 +40,7 @@ link set cm0 up
 link set cmp0 up
 EOT
 
-PYTHONPATH=$(dirname "$0") exec python3 - <<'EOF'
+PYTHONPATH=$(dirname "$0") python3 - <<'EOF'
 import json, os, subprocess, time
 from cni_lib import *
 
