@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
+# mvlan-vm: one-kernel
 # The CNI plugin mvlan against the reference one: each case of the table
 # below runs with "type": "macvlan" (Debian's containernetworking-plugins
 # 1.1.1) and with "type": "mvlan", the same configuration otherwise. The
@@ -9,8 +10,9 @@
 #
 #   host (the runtime's netns): up0 10.77.0.2/24, default via 10.77.0.1
 #      |  \___veth___ out: o0 10.77.0.1/24, the outside host
-#      +-- eth0 in c1, eth0 in c2: the plugin's devices on up0
-#      +-- eth0 in k0 ... k6: one case each, all at once
+#      +-- eth0 in c1, c2 (bridge), k0, k1 (private), k2, k3 (vepa): the
+#      |   modes at once, a pair of containers each
+#      +-- eth0 in k0 ... k6: then one case each, all at once
 #
 # The table (the test's data, printed as it runs): case, what is compared,
 # macvlan's outcome, mvlan's, and where they differ, why.
@@ -96,23 +98,6 @@ def note(case, compared, ref, mv):
     print('  %-24s %-34s %-8s %s' % (case, compared, ref, mv), flush=True)
 
 
-def both(name, version='1.0.0', ns=('c1',), args=None, **keys):
-    """ADD of the case with each type in the containers ns; per type: the
-    results, the devices; DEL after fn-less comparison is the caller's"""
-    out = {}
-    for t in TYPES:
-        out[t] = []
-        for n in ns:
-            c = conf(t, name + '-' + t, version, **keys)
-            res = ok('ADD', c, n, 'eth0', args=args)
-            out[t].append((c, res, link(n, 'eth0'), [a['address'] for a in addrs(n)
-                                                     if a['scope'] == 0]))
-        yield t, out[t]
-        for n, (c, res, d, a) in zip(ns, out[t]):
-            ok('DEL', c, n, 'eth0')
-            expect(link(n, 'eth0'), None, '%s %s: eth0 after DEL' % (name, t))
-
-
 def same_results(name, out):
     r = {t: [canon(x[1]) for x in out[t]] for t in TYPES}
     expect(r['mvlan'], r['macvlan'], name + ': the results of mvlan and macvlan')
@@ -120,17 +105,38 @@ def same_results(name, out):
 
 step('the same configurations, the same results and connectivity')
 print('  %-24s %-34s %-8s %s' % ('case', 'compared', 'macvlan', 'mvlan'))
-for mode, reach in (('bridge', True), ('private', False), ('vepa', False)):
-    out = {}
-    for t, o in both(mode, ns=('c1', 'c2'), master='up0', mode=mode,
-                     ipam=hostlocal('10.77.0.0/24', [{'dst': '0.0.0.0/0'}])):
-        out[t] = o
-        expect([x[2]['mode'] for x in o], [mode, mode], '%s %s: the mode' % (t, mode))
-        expect([x[2]['link'] for x in o], [up0['ifindex']] * 2, '%s %s: the lower' % (t, mode))
-        a2 = o[1][1]['ips'][0]['address'].split('/')[0]
-        expect((ping('c1', '10.77.0.1'), ping('c2', '10.77.0.1'), ping('c1', a2, wait=5 if reach else 1)),
-               (True, True, reach), '%s %s: c1, c2 -> out; c1 -> c2' % (t, mode))
-    same_results(mode, out)
+# the three modes at once, a pair of containers and a part of the range
+# each (their devices share up0 and see each other's broadcasts)
+MODES3 = (('bridge', True, ('c1', 'c2'), '10.77.0.10'),
+          ('private', False, ('k0', 'k1'), '10.77.0.40'),
+          ('vepa', False, ('k2', 'k3'), '10.77.0.70'))
+mode_outs = {m[0]: {} for m in MODES3}
+
+
+def one_mode(t, mode, reach, ns, start):
+    """ADD of plugin t in mode in both containers of ns: the devices, c1 and
+    c2 -> out, c1 -> c2 as the mode says; then DEL"""
+    o = []
+    for n in ns:
+        c = conf(t, mode + '-' + t, master='up0', mode=mode,
+                 ipam=hostlocal('10.77.0.0/24', [{'dst': '0.0.0.0/0'}], start=start))
+        o.append((c, ok('ADD', c, n, 'eth0'), link(n, 'eth0')))
+    expect([x[2]['mode'] for x in o], [mode, mode], '%s %s: the mode' % (t, mode))
+    expect([x[2]['link'] for x in o], [up0['ifindex']] * 2, '%s %s: the lower' % (t, mode))
+    a2 = o[1][1]['ips'][0]['address'].split('/')[0]
+    expect((ping(ns[0], '10.77.0.1'), ping(ns[1], '10.77.0.1'), ping(ns[0], a2, wait=5 if reach else 1)),
+           (True, True, reach), '%s %s: %s, %s -> out; %s -> %s' % (t, mode, ns[0], ns[1], ns[0], ns[1]))
+    for n, (c, _, _) in zip(ns, o):
+        ok('DEL', c, n, 'eth0')
+        expect(link(n, 'eth0'), None, '%s %s: eth0 of %s after DEL' % (mode, t, n))
+    mode_outs[mode][t] = o
+
+
+# one plugin at a time on up0: macvlan and mvlan cannot share a lower
+for t in TYPES:
+    parallel(*[(lambda t=t, m=m: one_mode(t, *m)) for m in MODES3])
+for mode, reach, *_ in MODES3:
+    same_results(mode, mode_outs[mode])
     note(mode + ', host-local', 'result, c1<->c2 %s, ->out' % ('yes' if reach else 'no'), 'same', 'same')
 
 cases = (
