@@ -153,6 +153,8 @@ cases = (
                                               {'address': 'fd77::60/64'}],
               'routes': [{'dst': '0.0.0.0/0'}, {'dst': 'fd78::/64', 'gw': 'fd77::1'}]}), '1.0.0', None),
 )
+
+
 def one_case(t, ns, name, keys, ver, args, out):
     """ADD, the checks, DEL of one case with plugin t in container ns"""
     c = conf(t, re.sub('[^a-zA-Z0-9_.-]', '-', name) + '-' + t, ver, **keys)
@@ -175,6 +177,7 @@ def one_case(t, ns, name, keys, ver, args, out):
     expect(link(ns, 'eth0'), None, '%s %s: eth0 after DEL' % (name, t))
 
 
+step('the other configurations, a container each')
 # one plugin at a time on up0 (macvlan and mvlan cannot share a lower
 # device), its cases at once, each in a container of its own; passthru
 # wants the master to itself
