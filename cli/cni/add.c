@@ -94,12 +94,21 @@ struct attach {
 	bool ipam_added;
 };
 
+/*
+ * A temporary name: only unique (create() tries another on EEXIST), so it
+ * never waits for the kernel's random pool, which may still be filling
+ * when the first containers start at boot.
+ */
 static void tmp_name(char name[IFNAMSIZ])
 {
+	struct timespec ts;
 	uint32_t r;
 
-	if (getrandom(&r, sizeof(r), 0) != sizeof(r))
-		r = (uint32_t)getpid() ^ (uint32_t)time(NULL);
+	if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != sizeof(r)) {
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		r = (uint32_t)getpid() ^ (uint32_t)ts.tv_nsec ^
+		    ((uint32_t)ts.tv_sec << 20);
+	}
 	snprintf(name, IFNAMSIZ, "mvtmp%08x", r);
 }
 
