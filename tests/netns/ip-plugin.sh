@@ -167,6 +167,22 @@ expect_eq "$(env IP_LIB_DIR=/nonexistent ip -n low -d -j link show dev d0 | jq -
 	'{"info_kind":"mvlan"}' "ip without the plugin: the kind only"
 ip -n low link del d0
 
+step "hostbridge, mvlan's own flag: created, shown, changed"
+ip -n low link add link lowm name hb type mvlan mode bridge hostbridge
+expect_eq "$(ip -n low -d -j link show hb | jq -c '.[0].linkinfo.info_data')" \
+	'{"mode":"bridge","bcqueuelen":1000,"usedbcqueuelen":1000,"bclim":1,"hostbridge":true}' \
+	"ip -d -j link show hb"
+expect_eq "$(ip -n low -d link show hb | perl -ne 'print $1 if /^\s*(mvlan .*?) (?:addrgenmode|numtxqueues) /')" \
+	"mvlan mode bridge bcqueuelen 1000 usedbcqueuelen 1000 bclim 1 hostbridge" \
+	"ip -d link show hb"
+expect_eq "$(ip -n low link set hb type mvlan mode vepa 2>&1)" \
+	"Error: mvlan: the device has hostbridge, which is for bridge mode only: clear it to leave bridge mode." \
+	"hb to vepa with the flag"
+ip -n low link set hb type mvlan mode vepa flag null
+expect_eq "$("$MVCTL" -n low -j show hb | jq -c '.[0] | [.mode, .flags]')" '["vepa",[]]' \
+	"hb after mode vepa flag null"
+ip -n low link del hb
+
 step "the done-when commands"
 ip -n low link add link lows name src type mvlan mode source nodst bcqueuelen 2000
 ip -n low link set src type mvlan macaddr add 02:00:00:00:00:01
