@@ -153,7 +153,7 @@ EOB
 
 step "ip link help mvlan"
 expect_eq "$(ip link help mvlan 2>&1 | head -n 1)" \
-	"Usage: ... mvlan mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN] [bclim BCLIM]" \
+	"Usage: ... mvlan mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN] [bclim BCLIM] [hostbridge]" \
 	"ip link help mvlan"
 
 step "without the plugin: options refused, a device with the defaults"
@@ -319,7 +319,7 @@ while IFS='|' read -r args rc msg; do
 done <<EOF
 mode|255|INCOMPLETE
 mode Bridge|1|Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "Bridge"
-flag promisc|1|Error: argument of "flag" must be "nopromisc", "nodst" or "null", not "promisc"
+flag promisc|1|Error: argument of "flag" must be "nopromisc", "nodst", "hostbridge" or "null", not "promisc"
 nopromisc|1|mvlan: nopromisc flag only valid in passthru mode+USAGE
 bcqueuelen -1|1|Error: argument of "bcqueuelen" must be a positive integer [0-4294967295], not "-1"
 bclim 2147483648|1|Error: illegal value for "bclim": "2147483648"
