@@ -6,6 +6,7 @@
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
 
+#include "hostbridge.h"
 #include "mvlan_priv.h"
 
 static int mvlan_queue_xmit(struct sk_buff *skb, struct net_device *dev)
@@ -34,7 +35,7 @@ static int mvlan_queue_xmit(struct sk_buff *skb, struct net_device *dev)
 
 xmit_world:
 	skb->dev = vlan->lowerdev;
-	return dev_queue_xmit(skb);
+	return mvlan_hostbridge_xmit(skb, vlan);
 }
 
 netdev_tx_t mvlan_start_xmit(struct sk_buff *skb, struct net_device *dev)

@@ -35,6 +35,8 @@ pkgs=(
 	mandoc
 	# the ip plugin's tests: strace sees what ip sends; jq
 	strace jq
+	# TCP and UDP in the hostbridge tests and tests/bench/hostbridge.sh
+	iperf3
 	# "make dkms-install" and its test (tests/install/install.sh)
 	dkms
 )
