@@ -267,7 +267,7 @@ static int conf_keys(json_object *o, struct cni_conf *c, struct cni_err *e)
 	const char *master = NULL;
 	json_object *ipam, *rc;
 	int64_t v = 0;
-	bool given, nodst = false, nopromisc = false;
+	bool given, nodst = false, nopromisc = false, hostbridge = false;
 
 	if (key_string(o, "type", &c->type, e) ||
 	    key_string(o, "master", &master, e))
@@ -304,11 +304,14 @@ static int conf_keys(json_object *o, struct cni_conf *c, struct cni_err *e)
 	if (key_int(o, "bclim", INT32_MIN, INT32_MAX, &v, &c->has_bclim, e))
 		return -1;
 	c->bclim = (int32_t)v;
+	/* the kernel refuses a flag on a mode it has no meaning in */
 	if (key_bool(o, "nodst", &nodst, e) ||
-	    key_bool(o, "nopromisc", &nopromisc, e))
+	    key_bool(o, "nopromisc", &nopromisc, e) ||
+	    key_bool(o, "hostbridge", &hostbridge, e))
 		return -1;
 	c->flags = (nodst ? MVLAN_F_NODST : 0) |
-		   (nopromisc ? MVLAN_F_NOPROMISC : 0);
+		   (nopromisc ? MVLAN_F_NOPROMISC : 0) |
+		   (hostbridge ? MVLAN_F_HOSTBRIDGE : 0);
 	if (key_sources(o, c, e))
 		return -1;
 

@@ -156,6 +156,14 @@ ok('CHECK', prev(c, res), 'c1', 'eth0')
 err(999, 'container interface eth0 has flags 0x1, not 0', 'CHECK',
     prev(dict(c, nopromisc=False), res), 'c1', 'eth0')
 ok('DEL', c, 'c1', 'eth0')
+c = conf(M, 'k', master='up0', hostbridge=True)
+res = ok('ADD', c, 'c1', 'eth0')
+d = link('c1', 'eth0')
+expect((d['mode'], d['flags']), ('bridge', 4), 'bridge, hostbridge')
+ok('CHECK', prev(c, res), 'c1', 'eth0')
+err(999, 'container interface eth0 has flags 0x4, not 0', 'CHECK',
+    prev(dict(c, hostbridge=False), res), 'c1', 'eth0')
+ok('DEL', c, 'c1', 'eth0')
 
 step('at once: host-local (c1); IPv6 from static IPAM, then a chained conflist (c2); DEL (c3)')
 
@@ -338,6 +346,9 @@ o = err(999, 'failed to create the mvlan device on "up0": Invalid argument', 'AD
 expect(o.get('details'), 'mvlan: passthru mode needs a lower device without other mvlan devices',
        "the kernel's extack in details")
 ok('DEL', base, 'c3', 'eth2')
+o = err(999, 'failed to create the mvlan device on "up0": Invalid argument', 'ADD',
+        dict(base, mode='vepa', hostbridge=True), 'c3', 'eth2')
+expect(o.get('details'), 'mvlan: hostbridge is for bridge mode only', "hostbridge in vepa mode: the kernel's extack")
 # IPAM's own error passed on as it is
 err(999, 'invalid CIDR address: 10.77.0.0/33', 'ADD', dict(base, ipam={'type': 'host-local', 'subnet': '10.77.0.0/33'}), 'c3', 'eth2')
 # a failure after IPAM ADD: the device deleted, the lease released

@@ -92,6 +92,8 @@ static void test_conf_keys(void)
 		    "\"cni.dev/attachments\":[]}") == 0);
 	CHECK(c.mode == MVLAN_MODE_PASSTHRU && c.flags == MVLAN_F_NOPROMISC);
 	CHECK(c.attachments != NULL);
+	CHECK(parse("{" BASE ",\"hostbridge\":true}") == 0);
+	CHECK(c.mode == MVLAN_MODE_BRIDGE && c.flags == MVLAN_F_HOSTBRIDGE);
 	/* null is absent */
 	CHECK(parse("{" BASE ",\"master\":null,\"mtu\":null,\"mac\":\"\"}") == 0);
 	CHECK_STR(c.master, "");
@@ -173,6 +175,8 @@ static void test_conf_errors(void)
 	parse_fails("{" BASE ",\"bclim\":2147483648}", 7,
 		    "\"bclim\" 2147483648 is out of range [-2147483648, 2147483647]");
 	parse_fails("{" BASE ",\"nopromisc\":1}", 7, "\"nopromisc\" must be true or false");
+	parse_fails("{" BASE ",\"hostbridge\":\"yes\"}", 7,
+		    "\"hostbridge\" must be true or false");
 	parse_fails("{" BASE ",\"ipam\":{\"type\":\"../x\"}}", 7,
 		    "ipam.type \"../x\" is not a plugin name");
 	parse_fails("{" BASE ",\"ipam\":{\"type\":7}}", 7, "\"type\" must be a string");
