@@ -97,7 +97,8 @@ declare -A ktests=()
 vm_tests() {
 	local t k n=0 nk all=() LC_ALL=C
 
-	read -ra all <<<"$kvers"
+	# shellcheck disable=SC2086 # kvers: names split on blanks or lines
+	mapfile -t all < <(printf '%s\n' $kvers)
 	nk=${#all[@]}
 	for t in tests/netns/*.sh; do
 		grep -qs "^${t##*/}\b" tests/netns/QUARANTINE && continue
@@ -132,7 +133,7 @@ for k in $kvers; do
 		continue
 	fi
 	# shellcheck disable=SC2086 # ktests: a list of paths without blanks
-	tests/vm/run.sh -k "$k" -m "$top/$ko" -t 2400 ${ktests[$k]} \
+	tests/vm/run.sh -k "$k" -m "$top/$ko" -t 2400 ${ktests[$k]:-} \
 		>"$logdir/vm_$k.log" 2>&1 &
 	pid[$k]=$!
 done

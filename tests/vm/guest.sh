@@ -91,12 +91,24 @@ mkfifo /run/mvlan-tick
 exec {tick}<>/run/mvlan-tick
 rm -f /run/mvlan-tick
 
+# running PID: the task PID exists and has not exited. A child that has
+# exited stays a zombie until bash reaps it, and kill -0 still finds it;
+# bash may not reap it while this loop runs builtins only (seen: a test
+# that ended "stuck" until the deadline, with no task blocked).
+running() {
+	local stat
+
+	read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
+	stat=${stat##*) }
+	[[ ${stat%% *} != Z ]]
+}
+
 # wait_for PID SECS: wait for the background job PID, at most SECS seconds.
 # Sets waited_rc to its exit status; returns 1 if it is still running.
 waited_rc=0
 wait_for() {
 	local pid=$1 deadline=$((SECONDS + $2))
-	while kill -0 "$pid" 2>/dev/null; do
+	while running "$pid"; do
 		((SECONDS < deadline)) || return 1
 		read -r -t 0.1 -u "$tick" _
 	done
@@ -138,6 +150,28 @@ finish_wait() {
 	kmsg "$what is still running after ${secs}s: stuck in the kernel? Blocked tasks:"
 	echo w >/proc/sysrq-trigger 2>/dev/null
 	return 1
+}
+
+# tasks_report: every task but the kernel's threads, a line each: pid, state,
+# parent, process group, where it sleeps, command line. For a check that
+# did not end, so that its report says what was left and where it waited.
+tasks_report() {
+	local d stat f cmd wchan
+
+	for d in /proc/[0-9]*; do
+		read -r stat 2>/dev/null <"$d/stat" || continue
+		read -ra f <<<"${stat##*) }"	# state ppid pgrp session ...
+		cmd=$(tr '\0' ' ' 2>/dev/null <"$d/cmdline")
+		# no command line: a kernel thread, or a zombie
+		if [[ -z $cmd ]]; then
+			[[ ${f[0]} == Z ]] || continue
+			cmd="[${stat#*(}"
+			cmd="${cmd%%) *}]"
+		fi
+		wchan=$(cat "$d/wchan" 2>/dev/null)
+		printf '%s %s ppid=%s pgrp=%s wchan=%s %.160s\n' "${d#/proc/}" \
+			"${f[0]}" "${f[1]}" "${f[2]}" "${wchan:-0}" "$cmd"
+	done
 }
 
 record() { # record PASS|FAIL NAME [REASON]
@@ -276,8 +310,19 @@ run_test() { # run_test NAME PATH
 	finish_wait "$pid" $((MVLAN_PER_TEST + 30)) "test $name"
 	case $? in
 		1)
+			echo "### still running $((MVLAN_PER_TEST + 30))s after it started, despite SIGKILL; the tasks:" >>"$log"
+			tasks_report >>"$log"
+			# Not in the kernel if its process group dies now: then
+			# only this test fails, and the others still run.
+			kill -KILL -- "-$pid" "$pid" 2>/dev/null
+			if wait_for "$pid" 10; then
+				abort=''
+				kmsg "=== test $name: end, hung (killed) ==="
+				record FAIL "$name" "hung: still running $((MVLAN_PER_TEST + 30))s after it started, no task blocked in the kernel; killed"
+				dump_log "$log"
+				return
+			fi
 			kmsg "=== test $name: end, stuck ==="
-			echo "### still running $((MVLAN_PER_TEST + 30))s after it started, despite SIGKILL" >>"$log"
 			record FAIL "$name" "stuck in the kernel: still running $((MVLAN_PER_TEST + 30))s after it started"
 			dump_log "$log"
 			return
