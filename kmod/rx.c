@@ -192,7 +192,7 @@ static rx_handler_result_t mvlan_handle_multicast(struct sk_buff **pskb,
 		return RX_HANDLER_CONSUMED;
 	}
 
-	src = mvlan_hash_lookup_rcu(port, eth->h_source);
+	src = mvlan_hash_lookup(port, eth->h_source);
 	if (src && src->mode != MVLAN_MODE_VEPA &&
 	    src->mode != MVLAN_MODE_BRIDGE) {
 		/*
@@ -242,7 +242,7 @@ rx_handler_result_t mvlan_handle_frame(struct sk_buff **pskb)
 		vlan = list_first_or_null_rcu(&port->vlans, struct mvlan_dev,
 					      list);
 	else
-		vlan = mvlan_hash_lookup_rcu(port, eth->h_dest);
+		vlan = mvlan_hash_lookup(port, eth->h_dest);
 	if (!vlan || vlan->mode == MVLAN_MODE_SOURCE)
 		return RX_HANDLER_PASS;
 

@@ -2,10 +2,12 @@
 /*
  * mvlan: the source-MAC table of source-mode devices.
  *
- * All entries of a port live in one rhltable keyed by source MAC, so that a
- * frame costs one hash lookup however long the lists grow; a MAC listed by
- * several devices has an entry for each. Each device also keeps its entries
- * on a list (RTNL) for flushing and dumping.
+ * All entries of a port live in one table keyed by source MAC (hash.h), so
+ * that a frame costs one bucket walk however long the lists grow; a MAC
+ * listed by several devices has an entry for each, in the same bucket. Each
+ * device also keeps its entries on a list (RTNL) for flushing and dumping.
+ * The receive side walks it inline (mvlan_forward_source() in
+ * mvlan_priv.h) and hands matches to mvlan_forward_source_one().
  *
  * Atomic replacement: an entry belongs to a generation of its device's list
  * and frames only match entries of the device's current generation. A new
@@ -21,20 +23,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
-#include "hash.h"
 #include "mvlan_priv.h"
-
-struct mvlan_source_entry {
-	struct rhlist_head	node;
-	struct list_head	list;
-	struct mvlan_dev	*vlan;
-	unsigned char		addr[ETH_ALEN] __aligned(sizeof(u16));
-	u32			gen;
-	atomic64_t		packets;
-	atomic64_t		bytes;
-	unsigned long		last_seen;	/* jiffies; 0: never */
-	struct rcu_head		rcu;
-};
 
 /* A replacement list in the making, see above. */
 struct mvlan_source_txn {
@@ -66,33 +55,6 @@ void mvlan_source_dev_init(struct mvlan_dev *vlan)
 	mvlan_source_changed(vlan);
 }
 
-static int mvlan_source_addr_cmp(struct rhashtable_compare_arg *arg,
-				 const void *obj)
-{
-	return mvlan_mac_cmp(arg, obj,
-			     offsetof(struct mvlan_source_entry, addr));
-}
-
-static const struct rhashtable_params mvlan_source_params = {
-	.head_offset		= offsetof(struct mvlan_source_entry, node),
-	.key_offset		= offsetof(struct mvlan_source_entry, addr),
-	.key_len		= ETH_ALEN,
-	.hashfn			= mvlan_mac_hashfn,
-	.obj_cmpfn		= mvlan_source_addr_cmp,
-	.automatic_shrinking	= true,
-};
-
-int mvlan_source_port_init(struct mvlan_port *port)
-{
-	return rhltable_init(&port->source_hash, &mvlan_source_params);
-}
-
-/* Every device's entries are gone by now: the table is empty. */
-void mvlan_source_port_destroy(struct mvlan_port *port)
-{
-	rhltable_destroy(&port->source_hash);
-}
-
 static void mvlan_source_free_rcu(struct rcu_head *head)
 {
 	kmem_cache_free(mvlan_source_cache,
@@ -103,8 +65,7 @@ static void mvlan_source_unhash(struct mvlan_source_entry *entry)
 {
 	struct mvlan_port *port = entry->vlan->port;
 
-	rhltable_remove(&port->source_hash, &entry->node, mvlan_source_params);
-	WRITE_ONCE(port->source_entries, port->source_entries - 1);
+	mvlan_htable_del(&port->source_hash, &entry->hnode);
 	list_del(&entry->list);
 	call_rcu(&entry->rcu, mvlan_source_free_rcu);
 }
@@ -114,23 +75,22 @@ static struct mvlan_source_entry *
 mvlan_source_find(const struct mvlan_dev *vlan, const unsigned char *addr,
 		  u32 gen)
 {
-	struct mvlan_source_entry *entry, *found = NULL;
-	struct rhlist_head *list, *pos;
+	u64 key = mvlan_mac_key_exact(addr);
+	const struct mvlan_hbuckets *b;
+	struct hlist_node *pos;
 
 	ASSERT_RTNL();
+	b = mvlan_htable_buckets(&vlan->port->source_hash);
+	for (pos = mvlan_hbucket_first(b, key); pos; pos = mvlan_hnext(pos)) {
+		struct mvlan_source_entry *entry;
 
-	/* RTNL keeps the entry; rhltable wants the RCU lock for the walk */
-	rcu_read_lock();
-	list = rhltable_lookup(&vlan->port->source_hash, addr,
-			       mvlan_source_params);
-	rhl_for_each_entry_rcu(entry, pos, list, node) {
-		if (entry->vlan == vlan && entry->gen == gen) {
-			found = entry;
-			break;
-		}
+		entry = container_of(mvlan_hnode_of(b, pos),
+				     struct mvlan_source_entry, hnode);
+		if (entry->hnode.key == key && entry->vlan == vlan &&
+		    entry->gen == gen)
+			return entry;
 	}
-	rcu_read_unlock();
-	return found;
+	return NULL;
 }
 
 /*
@@ -141,7 +101,6 @@ static int mvlan_source_insert(struct mvlan_dev *vlan, const unsigned char *addr
 			       u32 gen, struct list_head *head)
 {
 	struct mvlan_source_entry *entry;
-	int err;
 
 	if (mvlan_source_find(vlan, addr, gen))
 		return 0;
@@ -151,15 +110,8 @@ static int mvlan_source_insert(struct mvlan_dev *vlan, const unsigned char *addr
 		return -ENOMEM;
 	entry->vlan = vlan;
 	entry->gen = gen;
-	ether_addr_copy(entry->addr, addr);
-
-	err = rhltable_insert(&vlan->port->source_hash, &entry->node,
-			      mvlan_source_params);
-	if (err) {
-		kmem_cache_free(mvlan_source_cache, entry);
-		return err;
-	}
-	WRITE_ONCE(vlan->port->source_entries, vlan->port->source_entries + 1);
+	entry->hnode.key = mvlan_mac_key_exact(addr);
+	mvlan_htable_add(&vlan->port->source_hash, &entry->hnode);
 	list_add_tail(&entry->list, head);
 	return 1;
 }
@@ -377,25 +329,36 @@ void mvlan_source_entry_info(const struct mvlan_source_entry *entry,
 {
 	unsigned long last = READ_ONCE(entry->last_seen);
 
-	ether_addr_copy(info->addr, entry->addr);
+	mvlan_mac_of_key(entry->hnode.key, info->addr);
 	info->packets = atomic64_read(&entry->packets);
 	info->bytes = atomic64_read(&entry->bytes);
 	info->seen = last != 0;
 	info->last_seen_ms = info->seen ? jiffies_to_msecs(jiffies - last) : 0;
 }
 
-/* Hand a copy of @skb to the source-mode device @vlan. Under RCU. */
-static void mvlan_forward_source_one(struct sk_buff *skb,
-				     struct mvlan_source_entry *entry)
+/*
+ * A frame whose source is @entry's: a copy to its device if the entry is
+ * of the device's list (not a staged one) and the device is up. Returns
+ * true when the device has nodst. Under RCU, from mvlan_forward_source().
+ */
+bool mvlan_forward_source_one(struct sk_buff *skb,
+			      struct mvlan_source_entry *entry)
 {
 	struct mvlan_dev *vlan = entry->vlan;
 	struct net_device *dev = vlan->dev;
 	struct sk_buff *nskb;
 	unsigned int len;
+	bool consume;
 	int ret;
 
+	if (entry->gen != READ_ONCE(vlan->source_gen))
+		return false;
+	consume = READ_ONCE(vlan->flags) & MVLAN_F_NODST;
+	if (consume)
+		mvlan_count_drop(vlan, MVLAN_DROP_FILTERED);
+
 	if (unlikely(!(dev->flags & IFF_UP)))
-		return;
+		return consume;
 
 	len = skb->len + ETH_HLEN;
 	atomic64_inc(&entry->packets);
@@ -406,7 +369,7 @@ static void mvlan_forward_source_one(struct sk_buff *skb,
 	nskb = skb_clone(skb, GFP_ATOMIC);
 	if (!nskb) {
 		mvlan_count_drop(vlan, MVLAN_DROP_NOMEM);
-		return;
+		return consume;
 	}
 	nskb->dev = dev;
 	if (ether_addr_equal_64bits(eth_hdr(skb)->h_dest, dev->dev_addr))
@@ -416,36 +379,6 @@ static void mvlan_forward_source_one(struct sk_buff *skb,
 	if (ret != NET_RX_SUCCESS)
 		mvlan_count_drop(vlan, MVLAN_DROP_BACKLOG);
 	mvlan_count_rx(vlan, len, ret == NET_RX_SUCCESS, false);
-}
-
-/*
- * Copy @skb to every up source-mode device that lists its source address.
- * Returns true when one of them has nodst: the frame goes no further.
- * Under RCU.
- */
-bool mvlan_forward_source(struct sk_buff *skb, struct mvlan_port *port,
-			  const unsigned char *addr)
-{
-	struct mvlan_source_entry *entry;
-	struct rhlist_head *list, *pos;
-	bool consume = false;
-
-	/* most ports have no source-mode device: skip the lookup */
-	if (!READ_ONCE(port->source_entries))
-		return false;
-
-	list = rhltable_lookup(&port->source_hash, addr, mvlan_source_params);
-	rhl_for_each_entry_rcu(entry, pos, list, node) {
-		struct mvlan_dev *vlan = entry->vlan;
-
-		if (entry->gen != READ_ONCE(vlan->source_gen))
-			continue;
-		if (READ_ONCE(vlan->flags) & MVLAN_F_NODST) {
-			consume = true;
-			mvlan_count_drop(vlan, MVLAN_DROP_FILTERED);
-		}
-		mvlan_forward_source_one(skb, entry);
-	}
 	return consume;
 }
 
