@@ -137,7 +137,7 @@ struct mvlan_source_entry {
 	struct list_head	list;
 	struct mvlan_dev	*vlan;
 	u32			gen;
-	unsigned long		last_seen;	/* jiffies; 0: never */
+	unsigned long		last_seen;	/* jiffies: the last frame */
 	atomic64_t		packets;
 	atomic64_t		bytes;
 	struct rcu_head		rcu;
@@ -249,8 +249,6 @@ struct mvlan_source_entry *mvlan_source_nth(struct mvlan_dev *vlan,
 					    unsigned long n);
 void mvlan_source_entry_info(const struct mvlan_source_entry *entry,
 			     struct mvlan_source_info *info);
-bool mvlan_forward_source_one(struct sk_buff *skb,
-			      struct mvlan_source_entry *entry);
 
 /* netlink.c, nl_dev.c, nl_source.c: the genl family; the events under RTNL */
 int mvlan_genl_register(void);
@@ -284,36 +282,18 @@ mvlan_hash_lookup(const struct mvlan_port *port, const unsigned char *addr)
 }
 
 /*
- * Copy @skb to every up source-mode device that lists its source @addr.
- * Returns true when one of them has nodst: the frame goes no further.
- * Under RCU, from the rx_handler. The walk is inline, and nothing of the
- * table is read on a port without source entries; a match is handled out
- * of line.
+ * Count a frame received by @vlan, from the rx_handler: softirq context,
+ * where no preemption is to be disabled.
  */
-static __always_inline bool mvlan_forward_source(struct sk_buff *skb,
-						 const struct mvlan_port *port,
-						 const unsigned char *addr)
+static __always_inline void mvlan_count_rx_bh(const struct mvlan_dev *vlan,
+					      unsigned int len)
 {
-	const struct mvlan_hbuckets *b;
-	struct hlist_node *pos;
-	bool consume = false;
-	u64 key;
+	struct mvlan_pcpu_stats *stats = this_cpu_ptr(vlan->pcpu_stats);
 
-	if (likely(!READ_ONCE(port->source_hash.count)))
-		return false;
-
-	b = mvlan_htable_buckets(&port->source_hash);
-	key = mvlan_mac_key(addr);
-	for (pos = mvlan_hbucket_first(b, key); pos; pos = mvlan_hnext(pos)) {
-		struct mvlan_source_entry *entry;
-
-		entry = container_of(mvlan_hnode_of(b, pos),
-				     struct mvlan_source_entry, hnode);
-		if (entry->hnode.key == key &&
-		    mvlan_forward_source_one(skb, entry))
-			consume = true;
-	}
-	return consume;
+	u64_stats_update_begin(&stats->syncp);
+	u64_stats_inc(&stats->rx_packets);
+	u64_stats_add(&stats->rx_bytes, len);
+	u64_stats_update_end(&stats->syncp);
 }
 
 /* Inline, as macvlan_count_rx(): it runs for every frame received. */

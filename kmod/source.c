@@ -6,8 +6,7 @@
  * that a frame costs one bucket walk however long the lists grow; a MAC
  * listed by several devices has an entry for each, in the same bucket. Each
  * device also keeps its entries on a list (RTNL) for flushing and dumping.
- * The receive side walks it inline (mvlan_forward_source() in
- * mvlan_priv.h) and hands matches to mvlan_forward_source_one().
+ * Frames are matched against it in rx.c.
  *
  * Atomic replacement: an entry belongs to a generation of its device's list
  * and frames only match entries of the device's current generation. A new
@@ -110,6 +109,8 @@ static int mvlan_source_insert(struct mvlan_dev *vlan, const unsigned char *addr
 		return -ENOMEM;
 	entry->vlan = vlan;
 	entry->gen = gen;
+	/* never seen (no packets): last_seen says no more than its age */
+	entry->last_seen = jiffies;
 	entry->hnode.key = mvlan_mac_key_exact(addr);
 	mvlan_htable_add(&vlan->port->source_hash, &entry->hnode);
 	list_add_tail(&entry->list, head);
@@ -332,54 +333,9 @@ void mvlan_source_entry_info(const struct mvlan_source_entry *entry,
 	mvlan_mac_of_key(entry->hnode.key, info->addr);
 	info->packets = atomic64_read(&entry->packets);
 	info->bytes = atomic64_read(&entry->bytes);
-	info->seen = last != 0;
+	/* last_seen is the entry's creation until a frame's: no bogus age */
+	info->seen = info->packets != 0;
 	info->last_seen_ms = info->seen ? jiffies_to_msecs(jiffies - last) : 0;
-}
-
-/*
- * A frame whose source is @entry's: a copy to its device if the entry is
- * of the device's list (not a staged one) and the device is up. Returns
- * true when the device has nodst. Under RCU, from mvlan_forward_source().
- */
-bool mvlan_forward_source_one(struct sk_buff *skb,
-			      struct mvlan_source_entry *entry)
-{
-	struct mvlan_dev *vlan = entry->vlan;
-	struct net_device *dev = vlan->dev;
-	struct sk_buff *nskb;
-	unsigned int len;
-	bool consume;
-	int ret;
-
-	if (entry->gen != READ_ONCE(vlan->source_gen))
-		return false;
-	consume = READ_ONCE(vlan->flags) & MVLAN_F_NODST;
-	if (consume)
-		mvlan_count_drop(vlan, MVLAN_DROP_FILTERED);
-
-	if (unlikely(!(dev->flags & IFF_UP)))
-		return consume;
-
-	len = skb->len + ETH_HLEN;
-	atomic64_inc(&entry->packets);
-	atomic64_add(len, &entry->bytes);
-	/* the line is dirty already: no need to test before the store */
-	WRITE_ONCE(entry->last_seen, jiffies ? : 1);
-
-	nskb = skb_clone(skb, GFP_ATOMIC);
-	if (!nskb) {
-		mvlan_count_drop(vlan, MVLAN_DROP_NOMEM);
-		return consume;
-	}
-	nskb->dev = dev;
-	if (ether_addr_equal_64bits(eth_hdr(skb)->h_dest, dev->dev_addr))
-		nskb->pkt_type = PACKET_HOST;
-
-	ret = __netif_rx(nskb);
-	if (ret != NET_RX_SUCCESS)
-		mvlan_count_drop(vlan, MVLAN_DROP_BACKLOG);
-	mvlan_count_rx(vlan, len, ret == NET_RX_SUCCESS, false);
-	return consume;
 }
 
 int __init mvlan_source_init(void)
