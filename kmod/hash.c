@@ -102,21 +102,44 @@ static void mvlan_htable_resize(struct mvlan_htable *t, unsigned int bits)
 	kvfree(old);
 }
 
-/* Add @node, its key set. Under RTNL. */
+/* One more object in @t, in the array @b: grow it if it is full. */
+static void mvlan_htable_added(struct mvlan_htable *t,
+			       const struct mvlan_hbuckets *b)
+{
+	unsigned int bits = mvlan_hbuckets_bits(b);
+
+	WRITE_ONCE(t->count, t->count + 1);
+	if (t->count > (1U << bits) && bits < MVLAN_HTABLE_MAX_BITS)
+		mvlan_htable_resize(t, bits + 1);
+}
+
+/* Add @node, its key set, at the head of its bucket. Under RTNL. */
 void mvlan_htable_add(struct mvlan_htable *t, struct mvlan_hnode *node)
 {
 	struct mvlan_hbuckets *b = rtnl_dereference(t->buckets);
 	struct hlist_head *h;
-	unsigned int bits;
 
 	ASSERT_RTNL();
 	h = &b->head[(node->key * GOLDEN_RATIO_64) >> b->shift];
 	hlist_add_head_rcu(&node->link[mvlan_hbuckets_slot(b)], h);
-	WRITE_ONCE(t->count, t->count + 1);
+	mvlan_htable_added(t, b);
+}
 
-	bits = mvlan_hbuckets_bits(b);
-	if (t->count > (1U << bits) && bits < MVLAN_HTABLE_MAX_BITS)
-		mvlan_htable_resize(t, bits + 1);
+/*
+ * Add @node right behind @prev, an object of the same key: readers meet
+ * the two one after the other. A resize keeps objects of a key together
+ * (their order may turn). Under RTNL.
+ */
+void mvlan_htable_add_behind(struct mvlan_htable *t, struct mvlan_hnode *node,
+			     struct mvlan_hnode *prev)
+{
+	struct mvlan_hbuckets *b = rtnl_dereference(t->buckets);
+	unsigned int slot = mvlan_hbuckets_slot(b);
+
+	ASSERT_RTNL();
+	WARN_ON_ONCE(node->key != prev->key);
+	hlist_add_behind_rcu(&node->link[slot], &prev->link[slot]);
+	mvlan_htable_added(t, b);
 }
 
 /*

@@ -19,7 +19,10 @@
  * finds every object that is in the table; nothing else changes the table
  * until the resize is over (it holds RTNL throughout), so a slot is free
  * again by the next resize. A resize that cannot allocate is skipped: the
- * chains are longer, the table is still right.
+ * chains are longer, the table is still right. Objects of the same key that
+ * are next to each other in a chain stay so through resizes: a grown
+ * bucket takes some of the objects of one old bucket, a shrunk one all of
+ * those of two, in the reverse order of each old chain.
  */
 #ifndef _MVLAN_HASH_H
 #define _MVLAN_HASH_H
@@ -132,6 +135,8 @@ static __always_inline struct hlist_node *mvlan_hnext(struct hlist_node *pos)
 int mvlan_htable_init(struct mvlan_htable *t);
 void mvlan_htable_destroy(struct mvlan_htable *t);
 void mvlan_htable_add(struct mvlan_htable *t, struct mvlan_hnode *node);
+void mvlan_htable_add_behind(struct mvlan_htable *t, struct mvlan_hnode *node,
+			     struct mvlan_hnode *prev);
 void mvlan_htable_del(struct mvlan_htable *t, struct mvlan_hnode *node);
 
 #endif /* _MVLAN_HASH_H */

@@ -143,6 +143,14 @@ struct mvlan_source_entry {
 	struct rcu_head		rcu;
 };
 
+/* The source entry whose link of the array @b is @pos. */
+static __always_inline struct mvlan_source_entry *
+mvlan_source_entry_of(const struct mvlan_hbuckets *b, struct hlist_node *pos)
+{
+	return container_of(mvlan_hnode_of(b, pos), struct mvlan_source_entry,
+			    hnode);
+}
+
 /*
  * A change of device settings; set_* says what to change, *_attr which
  * attribute of the request asked (for the extended ACK).

@@ -63,10 +63,9 @@ static __always_inline bool mvlan_source_nodst(const struct mvlan_dev *vlan)
 }
 
 /*
- * A frame whose source is @entry's: a copy to its device if the entry is
- * of the device's list (not a staged one) and the device is up. Returns
- * true when the device has nodst. Under RCU, in the rx_handler (softirq
- * context).
+ * A frame whose source is @entry's, an entry of its device's list (not a
+ * staged one): a copy to the device if it is up. Returns true when the
+ * device has nodst. Under RCU, in the rx_handler (softirq context).
  */
 static __always_inline bool
 mvlan_forward_source_one(struct sk_buff *skb, struct mvlan_source_entry *entry)
@@ -77,8 +76,6 @@ mvlan_forward_source_one(struct sk_buff *skb, struct mvlan_source_entry *entry)
 	unsigned int len;
 	int ret;
 
-	if (entry->gen != READ_ONCE(vlan->source_gen))
-		return false;
 	if (unlikely(!(dev->flags & IFF_UP)))
 		return mvlan_source_nodst(vlan);
 
@@ -110,27 +107,42 @@ mvlan_forward_source_one(struct sk_buff *skb, struct mvlan_source_entry *entry)
 /*
  * A frame whose source is listed: @pos is the first entry of its address
  * in the array @b (mvlan_source_find_rcu()); this one and those of the same
- * address after it in the chain get the frame. Returns true when one of
- * their devices has nodst: the frame goes no further.
+ * address after it in the chain get the frame, if they are of their
+ * device's current generation. Returns true when one of their devices has
+ * nodst: the frame goes no further.
+ *
+ * A device's generation is read once for all of its entries of the
+ * address: they are next to each other (source.c), and the frame matches
+ * the old list or the new one, never both or neither, when a replacement
+ * commits. Old entries stay in the chain until readers that may have read
+ * the old generation are gone; a reader that read the new one sees the new
+ * entries, linked before the generation changed (hence the acquire).
  */
 static __always_inline bool
 mvlan_forward_source_from(struct sk_buff *skb, const struct mvlan_hbuckets *b,
 			  struct hlist_node *pos)
 {
-	u64 key = mvlan_hnode_of(b, pos)->key;
+	struct mvlan_source_entry *entry = mvlan_source_entry_of(b, pos);
+	const struct mvlan_dev *vlan = entry->vlan;
+	u32 gen = smp_load_acquire(&vlan->source_gen);
+	u64 key = entry->hnode.key;
 	bool consume = false;
 
-	do {
-		struct mvlan_source_entry *entry;
-
-		entry = container_of(mvlan_hnode_of(b, pos),
-				     struct mvlan_source_entry, hnode);
-		if (entry->hnode.key == key &&
-		    mvlan_forward_source_one(skb, entry))
+	for (;;) {
+		if (entry->gen == gen && mvlan_forward_source_one(skb, entry))
 			consume = true;
-		pos = mvlan_hnext(pos);
-	} while (pos);
-	return consume;
+		/* the next entry of the address */
+		do {
+			pos = mvlan_hnext(pos);
+			if (!pos)
+				return consume;
+			entry = mvlan_source_entry_of(b, pos);
+		} while (entry->hnode.key != key);
+		if (entry->vlan != vlan) {
+			vlan = entry->vlan;
+			gen = smp_load_acquire(&vlan->source_gen);
+		}
+	}
 }
 
 /*

@@ -11,10 +11,13 @@
  * Atomic replacement: an entry belongs to a generation of its device's list
  * and frames only match entries of the device's current generation. A new
  * list is built in the next generation, invisible to frames, and becomes
- * the list by one store of the device's generation; the old entries are then
- * unhashed. A replacement may span several netlink messages of one socket
- * (a transaction); it is dropped on error, when that socket closes or when
- * the device goes away.
+ * the list by one store of the device's generation; the old entries are
+ * unhashed a grace period later. A frame reads a device's generation once
+ * for all of that device's entries of its source address, which sit next
+ * to each other in the chain: it matches exactly one of them (old or new)
+ * whenever the store happens. A replacement may span several netlink
+ * messages of one socket (a transaction); it is dropped on error, when that
+ * socket closes or when the device goes away.
  */
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
@@ -69,39 +72,48 @@ static void mvlan_source_unhash(struct mvlan_source_entry *entry)
 	call_rcu(&entry->rcu, mvlan_source_free_rcu);
 }
 
-/* @vlan's entry for @addr in generation @gen. */
+/*
+ * @vlan's entry for @addr in generation @gen, or NULL; then, if @other is
+ * not NULL, *@other is its entry for @addr of another generation, if any.
+ */
 static struct mvlan_source_entry *
 mvlan_source_find(const struct mvlan_dev *vlan, const unsigned char *addr,
-		  u32 gen)
+		  u32 gen, struct mvlan_source_entry **other)
 {
 	u64 key = mvlan_mac_key_exact(addr);
 	const struct mvlan_hbuckets *b;
 	struct hlist_node *pos;
 
 	ASSERT_RTNL();
+
+	if (other)
+		*other = NULL;
 	b = mvlan_htable_buckets(&vlan->port->source_hash);
 	for (pos = mvlan_hbucket_first(b, key); pos; pos = mvlan_hnext(pos)) {
-		struct mvlan_source_entry *entry;
+		struct mvlan_source_entry *entry = mvlan_source_entry_of(b, pos);
 
-		entry = container_of(mvlan_hnode_of(b, pos),
-				     struct mvlan_source_entry, hnode);
-		if (entry->hnode.key == key && entry->vlan == vlan &&
-		    entry->gen == gen)
+		if (entry->hnode.key != key || entry->vlan != vlan)
+			continue;
+		if (entry->gen == gen)
 			return entry;
+		if (other)
+			*other = entry;
 	}
 	return NULL;
 }
 
 /*
  * Add @addr to generation @gen of @vlan's list, on @head. Returns 1 when
- * added, 0 when it was there already, or an error.
+ * added, 0 when it was there already, or an error. An entry of the other
+ * generation for the address (one is the list, the other staged) gets the
+ * new one right behind it: a frame meets both at once (see rx.c).
  */
 static int mvlan_source_insert(struct mvlan_dev *vlan, const unsigned char *addr,
 			       u32 gen, struct list_head *head)
 {
-	struct mvlan_source_entry *entry;
+	struct mvlan_source_entry *entry, *other;
 
-	if (mvlan_source_find(vlan, addr, gen))
+	if (mvlan_source_find(vlan, addr, gen, &other))
 		return 0;
 
 	entry = kmem_cache_zalloc(mvlan_source_cache, GFP_KERNEL);
@@ -112,7 +124,11 @@ static int mvlan_source_insert(struct mvlan_dev *vlan, const unsigned char *addr
 	/* never seen (no packets): last_seen says no more than its age */
 	entry->last_seen = jiffies;
 	entry->hnode.key = mvlan_mac_key_exact(addr);
-	mvlan_htable_add(&vlan->port->source_hash, &entry->hnode);
+	if (other)
+		mvlan_htable_add_behind(&vlan->port->source_hash, &entry->hnode,
+					&other->hnode);
+	else
+		mvlan_htable_add(&vlan->port->source_hash, &entry->hnode);
 	list_add_tail(&entry->list, head);
 	return 1;
 }
@@ -139,7 +155,7 @@ int mvlan_source_del(struct mvlan_dev *vlan, const unsigned char *addr)
 
 	ASSERT_RTNL();
 
-	entry = mvlan_source_find(vlan, addr, vlan->source_gen);
+	entry = mvlan_source_find(vlan, addr, vlan->source_gen, NULL);
 	if (!entry)
 		return 0;
 	mvlan_source_unhash(entry);
@@ -254,8 +270,13 @@ void mvlan_source_txn_commit(struct mvlan_source_txn *txn, u32 *old_count,
 	*old_count = vlan->source_count;
 	*new_count = txn->count;
 
-	/* frames match the new generation from here on */
-	WRITE_ONCE(vlan->source_gen, vlan->source_gen + 1);
+	/*
+	 * Frames match the new generation from here on; the old entries go
+	 * once no frame can have read the old one (see rx.c). The new entries
+	 * were linked before: release.
+	 */
+	smp_store_release(&vlan->source_gen, vlan->source_gen + 1);
+	synchronize_net();
 
 	list_splice_init(&vlan->sources, &old);
 	list_splice_init(&txn->entries, &vlan->sources);
