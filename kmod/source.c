@@ -298,6 +298,14 @@ static int mvlan_source_netlink_event(struct notifier_block *nb,
 
 	if (event != NETLINK_URELEASE || n->protocol != NETLINK_GENERIC)
 		return NOTIFY_DONE;
+	/*
+	 * Every generic netlink socket that closes comes here (mvctl closes
+	 * one a command): RTNL only when some transaction is open. One of
+	 * this socket's would have been opened by its own messages, all
+	 * processed before it closes.
+	 */
+	if (list_empty(&mvlan_txns))
+		return NOTIFY_DONE;
 
 	rtnl_lock();
 	list_for_each_entry_safe(txn, tmp, &mvlan_txns, all) {
