@@ -4,6 +4,7 @@
  * it names, errors printed.
  */
 #include <errno.h>
+#include <stdbool.h>
 
 #include <linux/mvlan.h>
 
@@ -34,6 +35,21 @@ struct mvipc *mv_open(unsigned int socks)
 		       MVLAN_GENL_NAME, mvipc_strerror(&e));
 	mvipc_close(ipc);
 	return NULL;
+}
+
+int mv_check_module(void)
+{
+	static bool loaded;
+	struct mvipc *ipc;
+
+	if (loaded)
+		return 0;
+	ipc = mv_open(MVIPC_GENL);
+	if (!ipc)
+		return -1;
+	mvipc_close(ipc);
+	loaded = true;
+	return 0;
 }
 
 int mv_name_links(struct mvipc *ipc, struct mvlan_dev *devs, size_t n)

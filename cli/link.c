@@ -153,7 +153,9 @@ int cmd_add(const struct mvctl *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 
 	/* The genl family only to say clearly that the module is missing. */
-	ipc = mv_open(MVIPC_GENL | MVIPC_ROUTE);
+	if (mv_check_module())
+		return EXIT_FAIL;
+	ipc = mv_open(MVIPC_ROUTE);
 	if (!ipc)
 		return EXIT_FAIL;
 	ret = do_add(ipc, &o);

@@ -65,6 +65,13 @@ struct mvlan_dev;
 struct mvipc *mv_open(unsigned int socks);
 
 /*
+ * 0 if the mvlan module is loaded (its genl family resolves), else -1
+ * after "mvlan module not loaded" or another error. Asks the kernel once
+ * a process: a batch of many "add" lines opens no genl socket for each.
+ */
+int mv_check_module(void);
+
+/*
  * The mvlan device called name into *d, its lower device named; op says
  * what for, in errors: "cannot <op> <name>: ...". Needs both sockets.
  */

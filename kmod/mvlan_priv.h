@@ -7,13 +7,13 @@
 
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>
-#include <linux/rhashtable.h>
 #include <linux/skbuff.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
 #include <linux/mvlan.h>
 
 #include "compat.h"
+#include "hash.h"
 
 #define MVLAN_MC_FILTER_BITS		8
 #define MVLAN_MC_FILTER_SZ		BIT(MVLAN_MC_FILTER_BITS)
@@ -77,18 +77,18 @@ struct mvlan_source_txn;
  * all of its mvlan devices. It hangs off lower->rx_handler_data.
  *
  * @vlan_hash: the devices that are up, by MAC address (RCU readers, RTNL
- *	writers). Passthru devices are not in it.
+ *	writers). Passthru devices are in it too (multicast looks senders up).
  * @source_hash: the source list entries of all its source-mode devices,
- *	by source MAC (RCU readers, RTNL writers).
+ *	staged ones included, by source MAC (RCU readers, RTNL writers). Its
+ *	count is 0 on a port without source entries, and rx looks no further.
  * @vlans: every device on this lower (RCU readers, RTNL writers).
  * @hostbridge: its hook while a device has MVLAN_F_HOSTBRIDGE (hostbridge.c,
  *	under RTNL), NULL otherwise.
  */
 struct mvlan_port {
 	struct net_device	*dev;
-	struct rhashtable	vlan_hash;
-	struct rhltable		source_hash;
-	u32			source_entries;	/* in source_hash, staged too */
+	struct mvlan_htable	vlan_hash;
+	struct mvlan_htable	source_hash;
 	struct list_head	vlans;
 	int			count;
 	bool			passthru;
@@ -111,9 +111,8 @@ struct mvlan_dev {
 	netdevice_tracker	dev_tracker;
 	struct mvlan_port	*port;
 	struct list_head	list;
-	struct rhash_head	node;
-	/* hash key: a copy of dev->dev_addr while in port->vlan_hash */
-	unsigned char		addr[ETH_ALEN] __aligned(sizeof(u16));
+	/* in port->vlan_hash while up; its key is dev->dev_addr's then */
+	struct mvlan_hnode	hnode;
 	u32			mode;
 	u32			flags;
 	u32			bc_queue_len_req;
@@ -127,6 +126,30 @@ struct mvlan_dev {
 	u32			source_seq;	/* changes with the list */
 	struct mvlan_source_txn	*source_txn;
 };
+
+/*
+ * A source list entry (source.c): in its port's source_hash and on its
+ * device's list, or its transaction's. Frames match it while @gen is its
+ * device's source_gen.
+ */
+struct mvlan_source_entry {
+	struct mvlan_hnode	hnode;		/* key: the source MAC */
+	struct list_head	list;
+	struct mvlan_dev	*vlan;
+	u32			gen;
+	unsigned long		last_seen;	/* jiffies: the last frame */
+	atomic64_t		packets;
+	atomic64_t		bytes;
+	struct rcu_head		rcu;
+};
+
+/* The source entry whose link of the array @b is @pos. */
+static __always_inline struct mvlan_source_entry *
+mvlan_source_entry_of(const struct mvlan_hbuckets *b, struct hlist_node *pos)
+{
+	return container_of(mvlan_hnode_of(b, pos), struct mvlan_source_entry,
+			    hnode);
+}
 
 /*
  * A change of device settings; set_* says what to change, *_attr which
@@ -192,10 +215,6 @@ int mvlan_port_create(struct net_device *lower, struct netlink_ext_ack *extack);
 void mvlan_port_destroy(struct net_device *lower);
 struct mvlan_port *mvlan_port_get_rtnl(const struct net_device *lower);
 bool netif_is_mvlan_port(const struct net_device *dev);
-struct mvlan_dev *mvlan_hash_lookup_rcu(const struct mvlan_port *port,
-					const unsigned char *addr);
-struct mvlan_dev *mvlan_hash_lookup(const struct mvlan_port *port,
-				    const unsigned char *addr);
 int mvlan_hash_add(struct mvlan_dev *vlan);
 void mvlan_hash_del(struct mvlan_dev *vlan);
 bool mvlan_addr_busy(const struct mvlan_port *port, const unsigned char *addr);
@@ -219,8 +238,6 @@ netdev_tx_t mvlan_start_xmit(struct sk_buff *skb, struct net_device *dev);
 int mvlan_source_init(void);
 void mvlan_source_exit(void);
 void mvlan_source_dev_init(struct mvlan_dev *vlan);
-int mvlan_source_port_init(struct mvlan_port *port);
-void mvlan_source_port_destroy(struct mvlan_port *port);
 int mvlan_source_add(struct mvlan_dev *vlan, const unsigned char *addr);
 int mvlan_source_del(struct mvlan_dev *vlan, const unsigned char *addr);
 u32 mvlan_source_flush(struct mvlan_dev *vlan);
@@ -240,8 +257,6 @@ struct mvlan_source_entry *mvlan_source_nth(struct mvlan_dev *vlan,
 					    unsigned long n);
 void mvlan_source_entry_info(const struct mvlan_source_entry *entry,
 			     struct mvlan_source_info *info);
-bool mvlan_forward_source(struct sk_buff *skb, struct mvlan_port *port,
-			  const unsigned char *addr);
 
 /* netlink.c, nl_dev.c, nl_source.c: the genl family; the events under RTNL */
 int mvlan_genl_register(void);
@@ -252,6 +267,41 @@ void mvlan_nl_notify_source(struct mvlan_dev *vlan, u32 added, u32 removed);
 static inline struct mvlan_port *mvlan_port_get_rcu(const struct net_device *lower)
 {
 	return rcu_dereference(lower->rx_handler_data);
+}
+
+/*
+ * The up device of @port with address @addr. Under RCU (receive), RCU-bh
+ * (transmit) or RTNL. Inline: rx looks up one or two for every frame.
+ */
+static __always_inline struct mvlan_dev *
+mvlan_hash_lookup(const struct mvlan_port *port, const unsigned char *addr)
+{
+	const struct mvlan_hbuckets *b = mvlan_htable_buckets(&port->vlan_hash);
+	u64 key = mvlan_mac_key(addr);
+	struct hlist_node *pos;
+
+	for (pos = mvlan_hbucket_first(b, key); pos; pos = mvlan_hnext(pos)) {
+		struct mvlan_hnode *node = mvlan_hnode_of(b, pos);
+
+		if (node->key == key)
+			return container_of(node, struct mvlan_dev, hnode);
+	}
+	return NULL;
+}
+
+/*
+ * Count a frame received by @vlan, from the rx_handler: softirq context,
+ * where no preemption is to be disabled.
+ */
+static __always_inline void mvlan_count_rx_bh(const struct mvlan_dev *vlan,
+					      unsigned int len)
+{
+	struct mvlan_pcpu_stats *stats = this_cpu_ptr(vlan->pcpu_stats);
+
+	u64_stats_update_begin(&stats->syncp);
+	u64_stats_inc(&stats->rx_packets);
+	u64_stats_add(&stats->rx_bytes, len);
+	u64_stats_update_end(&stats->syncp);
 }
 
 /* Inline, as macvlan_count_rx(): it runs for every frame received. */

@@ -294,6 +294,46 @@ static struct mvlan_dev *mvlan_nl_source_get_dev(struct sk_buff *skb,
 	return netdev_priv(dev);
 }
 
+/* A u64 attribute at @a, unaligned: the next attribute's place. */
+static struct nlattr *mvlan_nl_fill_u64(struct nlattr *a, int type, u64 value)
+{
+	a->nla_type = type;
+	a->nla_len = nla_attr_size(sizeof(value));
+	memcpy(nla_data(a), &value, sizeof(value));
+	return (struct nlattr *)((char *)a + nla_total_size(sizeof(value)));
+}
+
+/*
+ * An entry where 64-bit values need no alignment: the nest reserved at
+ * once and written in place, not attribute by attribute (a dump of a
+ * million entries spent most of its time in nla_put()). The same bytes
+ * as the general way below.
+ */
+static int mvlan_nl_put_source_flat(struct sk_buff *skb,
+				    const struct mvlan_source_info *info)
+{
+	int len = nla_total_size(ETH_ALEN) +
+		  (info->seen ? 3 : 2) * nla_total_size(sizeof(u64));
+	struct nlattr *nest, *a;
+
+	if (skb_tailroom(skb) < nla_total_size(len))
+		return -EMSGSIZE;
+	nest = skb_put(skb, nla_total_size(len));
+	nest->nla_type = NLA_F_NESTED | MVLAN_A_SOURCE;
+	nest->nla_len = nla_attr_size(len);
+	a = nla_data(nest);
+	a->nla_type = MVLAN_SOURCE_A_ADDR;
+	a->nla_len = nla_attr_size(ETH_ALEN);
+	memset(nla_data(a), 0, nla_total_size(ETH_ALEN) - NLA_HDRLEN);
+	ether_addr_copy(nla_data(a), info->addr);
+	a = (struct nlattr *)((char *)a + nla_total_size(ETH_ALEN));
+	a = mvlan_nl_fill_u64(a, MVLAN_SOURCE_A_PACKETS, info->packets);
+	a = mvlan_nl_fill_u64(a, MVLAN_SOURCE_A_BYTES, info->bytes);
+	if (info->seen)
+		mvlan_nl_fill_u64(a, MVLAN_SOURCE_A_LAST_SEEN, info->last_seen_ms);
+	return 0;
+}
+
 /* One entry of a source list, with its counters. */
 static int mvlan_nl_put_source(struct sk_buff *skb,
 			       const struct mvlan_source_entry *entry)
@@ -302,6 +342,9 @@ static int mvlan_nl_put_source(struct sk_buff *skb,
 	struct nlattr *nest;
 
 	mvlan_source_entry_info(entry, &info);
+	if (IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS))
+		return mvlan_nl_put_source_flat(skb, &info);
+
 	nest = nla_nest_start(skb, MVLAN_A_SOURCE);
 	if (!nest)
 		return -EMSGSIZE;

@@ -9,24 +9,8 @@
 #include <linux/etherdevice.h>
 #include <net/rtnetlink.h>
 
-#include "hash.h"
 #include "hostbridge.h"
 #include "mvlan_priv.h"
-
-static int mvlan_dev_addr_cmp(struct rhashtable_compare_arg *arg,
-			      const void *obj)
-{
-	return mvlan_mac_cmp(arg, obj, offsetof(struct mvlan_dev, addr));
-}
-
-static const struct rhashtable_params mvlan_hash_params = {
-	.head_offset		= offsetof(struct mvlan_dev, node),
-	.key_offset		= offsetof(struct mvlan_dev, addr),
-	.key_len		= ETH_ALEN,
-	.hashfn			= mvlan_mac_hashfn,
-	.obj_cmpfn		= mvlan_dev_addr_cmp,
-	.automatic_shrinking	= true,
-};
 
 struct mvlan_port *mvlan_port_get_rtnl(const struct net_device *lower)
 {
@@ -38,44 +22,20 @@ bool netif_is_mvlan_port(const struct net_device *dev)
 	return rcu_access_pointer(dev->rx_handler) == mvlan_handle_frame;
 }
 
-/*
- * The up device with address @addr, for a caller in an RCU read-side
- * critical section (rx). rhashtable wants a non-const table only to grow
- * it on insert.
- */
-struct mvlan_dev *mvlan_hash_lookup_rcu(const struct mvlan_port *port,
-					const unsigned char *addr)
-{
-	return rhashtable_lookup((struct rhashtable *)&port->vlan_hash, addr,
-				 mvlan_hash_params);
-}
-
-/*
- * The same under RCU-bh (transmit) or RTNL: the _fast variant takes the RCU
- * read lock that rhashtable wants to see.
- */
-struct mvlan_dev *mvlan_hash_lookup(const struct mvlan_port *port,
-				    const unsigned char *addr)
-{
-	return rhashtable_lookup_fast((struct rhashtable *)&port->vlan_hash,
-				      addr, mvlan_hash_params);
-}
-
+/* Hash @vlan by its address, which no other up device has. Under RTNL. */
 int mvlan_hash_add(struct mvlan_dev *vlan)
 {
-	int err;
-
-	ether_addr_copy(vlan->addr, vlan->dev->dev_addr);
-	err = rhashtable_lookup_insert_fast(&vlan->port->vlan_hash, &vlan->node,
-					    mvlan_hash_params);
-	return err == -EEXIST ? -EADDRINUSE : err;
+	if (mvlan_hash_lookup(vlan->port, vlan->dev->dev_addr))
+		return -EADDRINUSE;
+	vlan->hnode.key = mvlan_mac_key(vlan->dev->dev_addr);
+	mvlan_htable_add(&vlan->port->vlan_hash, &vlan->hnode);
+	return 0;
 }
 
 /* Take @vlan out of the table; on return no reader can still find it. */
 void mvlan_hash_del(struct mvlan_dev *vlan)
 {
-	rhashtable_remove_fast(&vlan->port->vlan_hash, &vlan->node,
-			       mvlan_hash_params);
+	mvlan_htable_del(&vlan->port->vlan_hash, &vlan->hnode);
 	if (!vlan->dev->dismantle)
 		synchronize_net();
 }
@@ -149,10 +109,10 @@ int mvlan_port_create(struct net_device *lower, struct netlink_ext_ack *extack)
 	if (!port)
 		return -ENOMEM;
 
-	err = rhashtable_init(&port->vlan_hash, &mvlan_hash_params);
+	err = mvlan_htable_init(&port->vlan_hash);
 	if (err)
 		goto free_port;
-	err = mvlan_source_port_init(port);
+	err = mvlan_htable_init(&port->source_hash);
 	if (err)
 		goto destroy_hash;
 
@@ -169,9 +129,9 @@ int mvlan_port_create(struct net_device *lower, struct netlink_ext_ack *extack)
 	return 0;
 
 destroy_source_hash:
-	mvlan_source_port_destroy(port);
+	mvlan_htable_destroy(&port->source_hash);
 destroy_hash:
-	rhashtable_destroy(&port->vlan_hash);
+	mvlan_htable_destroy(&port->vlan_hash);
 free_port:
 	kfree(port);
 	return err;
@@ -197,8 +157,9 @@ void mvlan_port_destroy(struct net_device *lower)
 		dev_set_mac_address(lower, &sa, NULL);
 	}
 
-	mvlan_source_port_destroy(port);
-	rhashtable_destroy(&port->vlan_hash);
+	/* every device is gone, and with it its table entries */
+	mvlan_htable_destroy(&port->source_hash);
+	mvlan_htable_destroy(&port->vlan_hash);
 	kfree(port);
 }
 

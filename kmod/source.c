@@ -2,18 +2,22 @@
 /*
  * mvlan: the source-MAC table of source-mode devices.
  *
- * All entries of a port live in one rhltable keyed by source MAC, so that a
- * frame costs one hash lookup however long the lists grow; a MAC listed by
- * several devices has an entry for each. Each device also keeps its entries
- * on a list (RTNL) for flushing and dumping.
+ * All entries of a port live in one table keyed by source MAC (hash.h), so
+ * that a frame costs one bucket walk however long the lists grow; a MAC
+ * listed by several devices has an entry for each, in the same bucket. Each
+ * device also keeps its entries on a list (RTNL) for flushing and dumping.
+ * Frames are matched against it in rx.c.
  *
  * Atomic replacement: an entry belongs to a generation of its device's list
  * and frames only match entries of the device's current generation. A new
  * list is built in the next generation, invisible to frames, and becomes
- * the list by one store of the device's generation; the old entries are then
- * unhashed. A replacement may span several netlink messages of one socket
- * (a transaction); it is dropped on error, when that socket closes or when
- * the device goes away.
+ * the list by one store of the device's generation; the old entries are
+ * unhashed a grace period later. A frame reads a device's generation once
+ * for all of that device's entries of its source address, which sit next
+ * to each other in the chain: it matches exactly one of them (old or new)
+ * whenever the store happens. A replacement may span several netlink
+ * messages of one socket (a transaction); it is dropped on error, when that
+ * socket closes or when the device goes away.
  */
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
@@ -21,20 +25,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
-#include "hash.h"
 #include "mvlan_priv.h"
-
-struct mvlan_source_entry {
-	struct rhlist_head	node;
-	struct list_head	list;
-	struct mvlan_dev	*vlan;
-	unsigned char		addr[ETH_ALEN] __aligned(sizeof(u16));
-	u32			gen;
-	atomic64_t		packets;
-	atomic64_t		bytes;
-	unsigned long		last_seen;	/* jiffies; 0: never */
-	struct rcu_head		rcu;
-};
 
 /* A replacement list in the making, see above. */
 struct mvlan_source_txn {
@@ -66,33 +57,6 @@ void mvlan_source_dev_init(struct mvlan_dev *vlan)
 	mvlan_source_changed(vlan);
 }
 
-static int mvlan_source_addr_cmp(struct rhashtable_compare_arg *arg,
-				 const void *obj)
-{
-	return mvlan_mac_cmp(arg, obj,
-			     offsetof(struct mvlan_source_entry, addr));
-}
-
-static const struct rhashtable_params mvlan_source_params = {
-	.head_offset		= offsetof(struct mvlan_source_entry, node),
-	.key_offset		= offsetof(struct mvlan_source_entry, addr),
-	.key_len		= ETH_ALEN,
-	.hashfn			= mvlan_mac_hashfn,
-	.obj_cmpfn		= mvlan_source_addr_cmp,
-	.automatic_shrinking	= true,
-};
-
-int mvlan_source_port_init(struct mvlan_port *port)
-{
-	return rhltable_init(&port->source_hash, &mvlan_source_params);
-}
-
-/* Every device's entries are gone by now: the table is empty. */
-void mvlan_source_port_destroy(struct mvlan_port *port)
-{
-	rhltable_destroy(&port->source_hash);
-}
-
 static void mvlan_source_free_rcu(struct rcu_head *head)
 {
 	kmem_cache_free(mvlan_source_cache,
@@ -103,47 +67,53 @@ static void mvlan_source_unhash(struct mvlan_source_entry *entry)
 {
 	struct mvlan_port *port = entry->vlan->port;
 
-	rhltable_remove(&port->source_hash, &entry->node, mvlan_source_params);
-	WRITE_ONCE(port->source_entries, port->source_entries - 1);
+	mvlan_htable_del(&port->source_hash, &entry->hnode);
 	list_del(&entry->list);
 	call_rcu(&entry->rcu, mvlan_source_free_rcu);
 }
 
-/* @vlan's entry for @addr in generation @gen. */
+/*
+ * @vlan's entry for @addr in generation @gen, or NULL; then, if @other is
+ * not NULL, *@other is its entry for @addr of another generation, if any.
+ */
 static struct mvlan_source_entry *
 mvlan_source_find(const struct mvlan_dev *vlan, const unsigned char *addr,
-		  u32 gen)
+		  u32 gen, struct mvlan_source_entry **other)
 {
-	struct mvlan_source_entry *entry, *found = NULL;
-	struct rhlist_head *list, *pos;
+	u64 key = mvlan_mac_key_exact(addr);
+	const struct mvlan_hbuckets *b;
+	struct hlist_node *pos;
 
 	ASSERT_RTNL();
 
-	/* RTNL keeps the entry; rhltable wants the RCU lock for the walk */
-	rcu_read_lock();
-	list = rhltable_lookup(&vlan->port->source_hash, addr,
-			       mvlan_source_params);
-	rhl_for_each_entry_rcu(entry, pos, list, node) {
-		if (entry->vlan == vlan && entry->gen == gen) {
-			found = entry;
-			break;
-		}
+	if (other)
+		*other = NULL;
+	b = mvlan_htable_buckets(&vlan->port->source_hash);
+	for (pos = mvlan_hbucket_first(b, key); pos; pos = mvlan_hnext(pos)) {
+		struct mvlan_source_entry *entry = mvlan_source_entry_of(b, pos);
+
+		if (entry->hnode.key != key || entry->vlan != vlan)
+			continue;
+		if (entry->gen == gen)
+			return entry;
+		if (other)
+			*other = entry;
 	}
-	rcu_read_unlock();
-	return found;
+	return NULL;
 }
 
 /*
  * Add @addr to generation @gen of @vlan's list, on @head. Returns 1 when
- * added, 0 when it was there already, or an error.
+ * added, 0 when it was there already, or an error. An entry of the other
+ * generation for the address (one is the list, the other staged) gets the
+ * new one right behind it: a frame meets both at once (see rx.c).
  */
 static int mvlan_source_insert(struct mvlan_dev *vlan, const unsigned char *addr,
 			       u32 gen, struct list_head *head)
 {
-	struct mvlan_source_entry *entry;
-	int err;
+	struct mvlan_source_entry *entry, *other;
 
-	if (mvlan_source_find(vlan, addr, gen))
+	if (mvlan_source_find(vlan, addr, gen, &other))
 		return 0;
 
 	entry = kmem_cache_zalloc(mvlan_source_cache, GFP_KERNEL);
@@ -151,15 +121,14 @@ static int mvlan_source_insert(struct mvlan_dev *vlan, const unsigned char *addr
 		return -ENOMEM;
 	entry->vlan = vlan;
 	entry->gen = gen;
-	ether_addr_copy(entry->addr, addr);
-
-	err = rhltable_insert(&vlan->port->source_hash, &entry->node,
-			      mvlan_source_params);
-	if (err) {
-		kmem_cache_free(mvlan_source_cache, entry);
-		return err;
-	}
-	WRITE_ONCE(vlan->port->source_entries, vlan->port->source_entries + 1);
+	/* never seen (no packets): last_seen says no more than its age */
+	entry->last_seen = jiffies;
+	entry->hnode.key = mvlan_mac_key_exact(addr);
+	if (other)
+		mvlan_htable_add_behind(&vlan->port->source_hash, &entry->hnode,
+					&other->hnode);
+	else
+		mvlan_htable_add(&vlan->port->source_hash, &entry->hnode);
 	list_add_tail(&entry->list, head);
 	return 1;
 }
@@ -186,7 +155,7 @@ int mvlan_source_del(struct mvlan_dev *vlan, const unsigned char *addr)
 
 	ASSERT_RTNL();
 
-	entry = mvlan_source_find(vlan, addr, vlan->source_gen);
+	entry = mvlan_source_find(vlan, addr, vlan->source_gen, NULL);
 	if (!entry)
 		return 0;
 	mvlan_source_unhash(entry);
@@ -301,8 +270,13 @@ void mvlan_source_txn_commit(struct mvlan_source_txn *txn, u32 *old_count,
 	*old_count = vlan->source_count;
 	*new_count = txn->count;
 
-	/* frames match the new generation from here on */
-	WRITE_ONCE(vlan->source_gen, vlan->source_gen + 1);
+	/*
+	 * Frames match the new generation from here on; the old entries go
+	 * once no frame can have read the old one (see rx.c). The new entries
+	 * were linked before: release.
+	 */
+	smp_store_release(&vlan->source_gen, vlan->source_gen + 1);
+	synchronize_net();
 
 	list_splice_init(&vlan->sources, &old);
 	list_splice_init(&txn->entries, &vlan->sources);
@@ -323,6 +297,14 @@ static int mvlan_source_netlink_event(struct notifier_block *nb,
 	struct mvlan_source_txn *txn, *tmp;
 
 	if (event != NETLINK_URELEASE || n->protocol != NETLINK_GENERIC)
+		return NOTIFY_DONE;
+	/*
+	 * Every generic netlink socket that closes comes here (mvctl closes
+	 * one a command): RTNL only when some transaction is open. One of
+	 * this socket's would have been opened by its own messages, all
+	 * processed before it closes.
+	 */
+	if (list_empty(&mvlan_txns))
 		return NOTIFY_DONE;
 
 	rtnl_lock();
@@ -377,76 +359,12 @@ void mvlan_source_entry_info(const struct mvlan_source_entry *entry,
 {
 	unsigned long last = READ_ONCE(entry->last_seen);
 
-	ether_addr_copy(info->addr, entry->addr);
+	mvlan_mac_of_key(entry->hnode.key, info->addr);
 	info->packets = atomic64_read(&entry->packets);
 	info->bytes = atomic64_read(&entry->bytes);
-	info->seen = last != 0;
+	/* last_seen is the entry's creation until a frame's: no bogus age */
+	info->seen = info->packets != 0;
 	info->last_seen_ms = info->seen ? jiffies_to_msecs(jiffies - last) : 0;
-}
-
-/* Hand a copy of @skb to the source-mode device @vlan. Under RCU. */
-static void mvlan_forward_source_one(struct sk_buff *skb,
-				     struct mvlan_source_entry *entry)
-{
-	struct mvlan_dev *vlan = entry->vlan;
-	struct net_device *dev = vlan->dev;
-	struct sk_buff *nskb;
-	unsigned int len;
-	int ret;
-
-	if (unlikely(!(dev->flags & IFF_UP)))
-		return;
-
-	len = skb->len + ETH_HLEN;
-	atomic64_inc(&entry->packets);
-	atomic64_add(len, &entry->bytes);
-	/* the line is dirty already: no need to test before the store */
-	WRITE_ONCE(entry->last_seen, jiffies ? : 1);
-
-	nskb = skb_clone(skb, GFP_ATOMIC);
-	if (!nskb) {
-		mvlan_count_drop(vlan, MVLAN_DROP_NOMEM);
-		return;
-	}
-	nskb->dev = dev;
-	if (ether_addr_equal_64bits(eth_hdr(skb)->h_dest, dev->dev_addr))
-		nskb->pkt_type = PACKET_HOST;
-
-	ret = __netif_rx(nskb);
-	if (ret != NET_RX_SUCCESS)
-		mvlan_count_drop(vlan, MVLAN_DROP_BACKLOG);
-	mvlan_count_rx(vlan, len, ret == NET_RX_SUCCESS, false);
-}
-
-/*
- * Copy @skb to every up source-mode device that lists its source address.
- * Returns true when one of them has nodst: the frame goes no further.
- * Under RCU.
- */
-bool mvlan_forward_source(struct sk_buff *skb, struct mvlan_port *port,
-			  const unsigned char *addr)
-{
-	struct mvlan_source_entry *entry;
-	struct rhlist_head *list, *pos;
-	bool consume = false;
-
-	/* most ports have no source-mode device: skip the lookup */
-	if (!READ_ONCE(port->source_entries))
-		return false;
-
-	list = rhltable_lookup(&port->source_hash, addr, mvlan_source_params);
-	rhl_for_each_entry_rcu(entry, pos, list, node) {
-		struct mvlan_dev *vlan = entry->vlan;
-
-		if (entry->gen != READ_ONCE(vlan->source_gen))
-			continue;
-		if (READ_ONCE(vlan->flags) & MVLAN_F_NODST) {
-			consume = true;
-			mvlan_count_drop(vlan, MVLAN_DROP_FILTERED);
-		}
-		mvlan_forward_source_one(skb, entry);
-	}
-	return consume;
 }
 
 int __init mvlan_source_init(void)

@@ -25,6 +25,7 @@ static int mvlan_queue_xmit(struct sk_buff *skb, struct net_device *dev)
 			goto xmit_world;
 		}
 
+		/* BH off: an RCU-bh reader, as dev_queue_xmit() makes us */
 		dest = mvlan_hash_lookup(port, eth->h_dest);
 		if (dest && dest->mode == MVLAN_MODE_BRIDGE) {
 			/* through the lower device first, for its taps */

@@ -32,12 +32,26 @@
 #      "link set DEV type macvlan macaddr add MAC" (cumulative), mvlan by
 #      "mvctl source DEV set file"; and dumping them back
 #   P6 unicast rx to one device among 1..4096 on one lower
+#   P7 TCP throughput (iperf3, P7_SECS s streams) between netns
+#      ("containers") with a bridge-mode device each, and the veth peer of
+#      the lower in a netns of its own (the outside host):
+#
+#        c?1: c?1 10.7.0.1 --+                  o?: gen? 10.7.0.100
+#        c?2: c?2 10.7.0.2 --+-- low? ==veth==      (the outside host)
+#
+#      c?1 -> c?2 (bridge mode, on the lower), c?1 -> o?, o? -> c?1;
+#      ? is a for macvlan, b for mvlan
+#   P8 many flows: pktgen to 64 devices at once (64 destination MACs and
+#      UDP ports, one each), counted as the sum of the devices' rx_packets;
+#      and to a source-mode device from 4096 source MACs, all listed
+#      (deliveries to it)
 #
 # Settings come from the kernel command line (MVLAN_VM_APPEND), words
 # mvbench.KEY=VALUE: mode=full|smoke, clock=wall|icountSHIFT (what QEMU
 # runs with), reps=N, secs=S (measurement interval), only=P1,P2,... (P3 and
 # P5 go together), cap=S (how long to keep loading macvlan's list past the
-# largest size measured, to show the trend), perf=1 (profiles of P1, P2).
+# largest size measured, to show the trend), perf=1 (profiles of P1, P2),
+# tcpsecs=S (P7's streams).
 #
 # Output in $MVLAN_OUT/bench/: raw.csv (scenario,case,n,driver,rep,metric,
 # value), status (a line "OK|FAIL SCENARIO SECONDS [why]" a scenario),
@@ -84,6 +98,7 @@ PKT_SIZE=60
 if [[ $MODE == smoke ]]; then
 	P3_NS="1 100" P3_MACVLAN_MAX=100 MACVLAN_CAP=0 P3_MVLAN_ONLY=""
 	P4_NS="1 4" P6_NS="1 16" CP_REPS=1 DUMP_MIN=100
+	P7_SECS=1 P8_DEVS=4 P8_SRCS=64
 else
 	# rates at these list sizes; macvlan's up to P3_MACVLAN_MAX
 	P3_NS="1 1000 10000 100000" P3_MACVLAN_MAX=10000 MACVLAN_CAP=30
@@ -92,6 +107,8 @@ else
 	P4_NS="1 16 64" P6_NS="1 1024 4096" CP_REPS=3
 	# dump the lists back from this size on
 	DUMP_MIN=1000
+	# P7's TCP streams (s), P8's devices and source MACs
+	P7_SECS=4 P8_DEVS=64 P8_SRCS=4096
 fi
 # Under -icount (run.sh's default) a rate is a count of instructions, the
 # same from one repetition to the next: a few short ones do. On the wall
@@ -109,7 +126,29 @@ SECS=${opt[secs]:-$SECS}
 # (virtual seconds under -icount run about 3 times slower than real ones)
 [[ $CLOCK == wall ]] || MACVLAN_CAP=$((MACVLAN_CAP / 3))
 MACVLAN_CAP=${opt[cap]:-$MACVLAN_CAP}
-ONLY=${opt[only]:-P1,P2,P3,P4,P5,P6}
+P7_SECS=${opt[tcpsecs]:-$P7_SECS}
+# TCP streams are long: fewer of them
+P7_REPS=$((REPS < 2 ? REPS : 2))
+# The scenarios, in the order they run: NAMES (the rows they emit) and the
+# function. A row of its own (the CNI plugin's, mvtap's, ...) is a file
+# tests/bench/rows/NAME.bash that defines its function and adds itself
+# with bench_row; it has this file's helpers (pair, pg_setup, measure,
+# emit, order, log, ...), and report.py shows any row it does not know as
+# ratios of mvlan to macvlan per case and size.
+# shellcheck disable=SC2054 # "P3,P5": one element, two names
+SCENARIOS=(P1 scen_p1 P2 scen_p2 P3,P5 scen_source P4 scen_p4 P6 scen_p6
+	P7 scen_p7 P8 scen_p8)
+bench_row() { SCENARIOS+=("$1" "$2"); }
+for f in "$(dirname "${BASH_SOURCE[0]}")"/rows/*.bash; do
+	[[ -e $f ]] || continue
+	# shellcheck disable=SC1090 # rows of other changes
+	. "$f"
+done
+all=''
+for ((i = 0; i < ${#SCENARIOS[@]}; i += 2)); do
+	all+=${all:+,}${SCENARIOS[i]}
+done
+ONLY=${opt[only]:-$all}
 # list sizes where only the control plane is timed (a dump of macvlan's
 # list must fit one netlink attribute: 5000 does, 10000 does not)
 P5_ONLY="5000"
@@ -121,6 +160,8 @@ P5_ONLY="5000"
 	echo "secs $SECS"
 	echo "warmup $WARMUP"
 	echo "pkt_size $PKT_SIZE"
+	echo "tcp_secs $P7_SECS"
+	echo "tcp_reps $P7_REPS"
 	echo "only $ONLY"
 	echo "clock $CLOCK"
 	echo "kernel $(uname -r)"
@@ -128,6 +169,7 @@ P5_ONLY="5000"
 	echo "mem $(awk '/MemTotal/ {print $2, $3}' /proc/meminfo)"
 	echo "iproute2 $(ip -V)"
 	echo "mvctl $("$MVCTL" -V)"
+	echo "iperf3 $(iperf3 --version | head -n 1)"
 } >"$OUT/meta.txt"
 log "bench: $(tr '\n' ';' <"$OUT/meta.txt")"
 
@@ -183,18 +225,21 @@ cleanup_links() {
 		umount "/tmp/sys-$d" 2>/dev/null
 		ip netns del "$d" 2>/dev/null
 	done
+	for d in oa ob ca1 ca2 cb1 cb2; do
+		ip netns del "$d" 2>/dev/null
+	done
 	return 0
 }
 
 # profile NAME: with pktgen set up (pg_setup), a system-wide perf profile
-# of 1 s of load to $OUT/perf-NAME.txt (mvbench.perf=1 only)
+# of 2 s of load to $OUT/perf-NAME.txt (mvbench.perf=1 only)
 profile() {
 	[[ ${opt[perf]:-0} == 1 ]] || return 0
 	pg_start
 	nap 0.5
-	perf record -q -a -e cpu-clock -o /tmp/perf.data -- sleep 1 >/dev/null 2>&1
+	perf record -q -a -e cpu-clock -o /tmp/perf.data -- sleep 2 >/dev/null 2>&1
 	pg_stop
-	perf report -i /tmp/perf.data --stdio --sort sym --percent-limit 0.3 \
+	perf report -i /tmp/perf.data --stdio --sort sym --percent-limit 0.05 \
 		>"$OUT/perf-$1.txt" 2>&1 || true
 	log "perf profile: $OUT/perf-$1.txt"
 }
@@ -287,7 +332,7 @@ macvlan_load() {
 
 # dump_count DRIVER N: dump the list back, timed; check its length
 dump_count() {
-	local drv=$1 n=$2 got s t0
+	local drv=$1 n=$2 got s t0 user sys TIMEFORMAT='%U %S'
 
 	t0=$(now_us)
 	if [[ $drv == macvlan ]]; then
@@ -297,9 +342,15 @@ dump_count() {
 		s=$(since_s "$t0")
 		got=$(grep -o '02:5e:00:[0-9a-f:]*' /tmp/dump | wc -l)
 	else
-		"$MVCTL" -n msb source sb list >/tmp/dump
+		# mvctl's own time and the kernel's (the dump is filled in
+		# mvctl's recvmsg()), apart
+		{ time "$MVCTL" -n msb source sb list >/tmp/dump 2>&3; } 3>&2 2>/tmp/dump.times
 		s=$(since_s "$t0")
 		got=$(wc -l </tmp/dump)
+		read -r user sys </tmp/dump.times
+		emit P5 dump "$n" "$drv" 1 user_seconds "$user"
+		emit P5 dump "$n" "$drv" 1 sys_seconds "$sys"
+		log "P5 dump $n $drv: mvctl ${user} s user, ${sys} s system"
 	fi
 	DUMP_GOT=$got
 	emit P5 dump "$n" "$drv" 1 seconds "$s"
@@ -513,6 +564,153 @@ scen_p6() {
 	log "P6: memory $(awk '/MemAvailable/ {print $2, $3}' /proc/meminfo) available"
 }
 
+# --- P7: TCP through the devices ---------------------------------------------
+# p7_setup X DRIVER: low$X with two bridge-mode DRIVER devices, c${X}1 and
+# c${X}2, each in the netns of its name, and gen$X in netns o$X
+p7_setup() {
+	local x=$1 drv=$2 i ns
+
+	pair "gen$x" "low$x" "02:00:00:7$x:00:02" "02:00:00:7$x:00:01"
+	for ns in "o$x" "c${x}1" "c${x}2"; do
+		ip netns add "$ns"
+		# no IPv6 traffic of its own (a new netns does not inherit)
+		ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+			net.ipv6.conf.default.disable_ipv6=1
+		ip -n "$ns" link set lo up
+	done
+	ip link set "gen$x" netns "o$x"
+	ip -n "o$x" addr add 10.7.0.100/24 dev "gen$x"
+	ip -n "o$x" link set "gen$x" up
+	for i in 1 2; do
+		ns=c$x$i
+		if [[ $drv == macvlan ]]; then
+			ip link add link "low$x" name "$ns" address "02:c0:00:00:00:0$i" \
+				type macvlan mode bridge
+		else
+			"$MVCTL" add "$ns" link "low$x" mode bridge address "02:c0:00:00:00:0$i"
+		fi
+		ip link set "$ns" netns "$ns"
+		ip -n "$ns" addr add "10.7.0.$i/24" dev "$ns"
+		ip -n "$ns" link set "$ns" up
+	done
+}
+
+# iperf NS_SERVER ADDR NS_CLIENT: a P7_SECS s TCP stream from NS_CLIENT to
+# an iperf3 server at ADDR in NS_SERVER; the bits/s received into RATE
+iperf() {
+	local srv=$1 addr=$2 cli=$3 spid n=0
+
+	ip netns exec "$srv" iperf3 -s -1 -B "$addr" >/tmp/iperf-server.log 2>&1 &
+	spid=$!
+	until ip netns exec "$srv" ss -Hltn "sport = :5201" | grep -q .; do
+		if ((n++ > 200)); then
+			echo "iperf3 server in $srv did not start: $(cat /tmp/iperf-server.log)" >&2
+			kill "$spid" 2>/dev/null
+			return 1
+		fi
+		nap 0.05
+	done
+	if ! ip netns exec "$cli" iperf3 -c "$addr" -t "$P7_SECS" -J >/tmp/iperf.json; then
+		echo "iperf3 $cli -> $addr failed: $(cat /tmp/iperf.json)" >&2
+		kill "$spid" 2>/dev/null
+		return 1
+	fi
+	wait "$spid" || true
+	RATE=$(python3 -c 'import json, sys
+print(int(json.load(open(sys.argv[1]))["end"]["sum_received"]["bits_per_second"]))' /tmp/iperf.json)
+}
+
+scen_p7() {
+	local rep v x c
+
+	p7_setup a macvlan
+	p7_setup b mvlan
+	quiesce
+	for c in c2c c2out out2c; do
+		for ((rep = 1; rep <= P7_REPS; rep++)); do
+			for v in $(order $rep macvlan mvlan); do
+				x=b
+				[[ $v == mvlan ]] || x=a
+				case $c in
+				c2c) iperf "c${x}2" 10.7.0.2 "c${x}1" ;;
+				c2out) iperf "o$x" 10.7.0.100 "c${x}1" ;;
+				out2c) iperf "c${x}1" 10.7.0.1 "o$x" ;;
+				esac
+				emit P7 "$c" 1 "$v" "$rep" bps "$RATE"
+				log "P7 $c rep $rep $v: $RATE bit/s"
+			done
+		done
+	done
+}
+
+# --- P8: many flows ----------------------------------------------------------
+# pg_flows GEN COUNT: after pg_setup, GEN sends to COUNT destination MACs
+# (from its dst_mac up) and as many UDP ports, in turn: a flow each
+pg_flows() {
+	pgset "$1" "dst_mac_count $2"
+	pgset "$1" "udp_dst_min 9"
+	pgset "$1" "udp_dst_max $((9 + $2 - 1))"
+}
+
+scen_p8() {
+	local rep v i ra='' rb='' n=$P8_SRCS
+	SCEN=P8
+
+	# 64 flows to 64 devices
+	pair gena lowa $GENA $LOWA
+	pair genb lowb $GENB $LOWB
+	mkdevs 0 "$P8_DEVS"
+	for ((i = 0; i < P8_DEVS; i++)); do
+		ra+=" ma$i/rx_packets" rb+=" mb$i/rx_packets"
+	done
+	for ((rep = 1; rep <= REPS; rep++)); do
+		for v in $(order $rep macvlan mvlan); do
+			if [[ $v == macvlan ]]; then
+				pg_setup gena "$D0"; pg_flows gena "$P8_DEVS"
+				measure "$ra"
+			else
+				pg_setup genb "$D0"; pg_flows genb "$P8_DEVS"
+				measure "$rb"
+			fi
+			emit P8 flows "$P8_DEVS" "$v" "$rep" pps "$RATE"
+			log "P8 $P8_DEVS flows rep $rep $v: $RATE pps"
+		done
+	done
+	# the lowers go, and their devices with them
+	pg_rem_all
+	ip link del lowa
+	ip link del lowb
+
+	# one source-mode device, P8_SRCS listed sources, frames from all
+	pair gena lowa $GENA $LOWA
+	pair genb lowb $GENB $LOWB
+	ip link add link lowa name sa type macvlan mode source
+	"$MVCTL" add sb link lowb mode source
+	ip link set sa up
+	ip link set sb up
+	macs "$n" /tmp/macs
+	sed 's/^/link set sa type macvlan macaddr add /' /tmp/macs >/tmp/batch
+	timed_s LOAD_S ip -batch /tmp/batch
+	log "P8 macvlan: $n source MACs loaded in $LOAD_S s"
+	"$MVCTL" source sb set file /tmp/macs
+	quiesce
+	for ((rep = 1; rep <= REPS; rep++)); do
+		for v in $(order $rep macvlan mvlan); do
+			if [[ $v == macvlan ]]; then
+				pg_setup gena $LOWA "$SRC_IN"
+				pgset gena "src_mac_count $n"
+				measure sa/rx_packets
+			else
+				pg_setup genb $LOWB "$SRC_IN"
+				pgset genb "src_mac_count $n"
+				measure sb/rx_packets
+			fi
+			emit P8 sources "$n" "$v" "$rep" pps "$RATE"
+			log "P8 $n sources rep $rep $v: $RATE pps"
+		done
+	done
+}
+
 # --- run them ---------------------------------------------------------------
 failed=0
 # run_scen NAMES FUNC: run FUNC in a subshell that stops at the first
@@ -542,12 +740,18 @@ run_scen() {
 }
 
 want() { [[ ,$ONLY, == *,$1,* ]]; }
-# not "want P1 && run_scen ...": set -e would be ignored inside
-if want P1; then run_scen P1 scen_p1; fi
-if want P2; then run_scen P2 scen_p2; fi
-if want P3 || want P5; then run_scen P3,P5 scen_source; fi
-if want P4; then run_scen P4 scen_p4; fi
-if want P6; then run_scen P6 scen_p6; fi
+wanted() {
+	local n
+
+	for n in ${1//,/ }; do
+		want "$n" && return 0
+	done
+	return 1
+}
+# not "wanted ... && run_scen ...": set -e would be ignored inside
+for ((i = 0; i < ${#SCENARIOS[@]}; i += 2)); do
+	if wanted "${SCENARIOS[i]}"; then run_scen "${SCENARIOS[i]}" "${SCENARIOS[i + 1]}"; fi
+done
 
 log "bench done, $failed scenario(s) failed"
 ((failed == 0))

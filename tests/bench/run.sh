@@ -4,7 +4,7 @@
 # tests/bench/run.sh: mvlan against the kernel's macvlan ("make bench").
 #
 # usage: tests/bench/run.sh [--smoke] [-k KVER] [--reps N] [--secs S]
-#                           [--only P1,P2,...] [--cap S] [--wall]
+#                           [--only P1,P2,...] [--cap S] [--tcp-secs S] [--wall]
 #                           [--icount=SHIFT] [--perf] [--no-plot]
 #
 # Builds mvctl and the module for KVER (default: the newest kernel with
@@ -15,7 +15,9 @@
 #              the benchmark works (also BENCH_SMOKE=1)
 #   --reps N, --secs S   repetitions and seconds a measurement (3 and 0.3;
 #              6 and 1.5 with --wall)
-#   --only L   some scenarios only, e.g. P1,P4 (P3 and P5 run together)
+#   --only L   some scenarios only, e.g. P1,P4 (P3 and P5 run together;
+#              rows of tests/bench/rows/*.bash by their names)
+#   --tcp-secs S  the length of P7's TCP streams (4; 1 with --smoke)
 #   --cap S    how long to keep loading macvlan's source list past 10k (30)
 #   --icount=SHIFT  by default QEMU runs with -icount shift=1: the guest's
 #              clock counts instructions, 2 ns each, so that a rate is per
@@ -41,7 +43,7 @@ out=$top/build/bench
 usage() { awk 'NR < 4 { next } !/^#/ { exit } { sub(/^# ?/, ""); print }' "$0"; }
 die() { echo "$prog: error: $*" >&2; exit 2; }
 
-smoke=${BENCH_SMOKE:-0} kver='' reps='' secs='' only='' cap='' plot=1
+smoke=${BENCH_SMOKE:-0} kver='' reps='' secs='' only='' cap='' tcpsecs='' plot=1
 icount=1 perf=0
 [[ ${BENCH_WALL:-0} == 0 ]] || icount=''
 while [[ $# -gt 0 ]]; do
@@ -50,7 +52,8 @@ while [[ $# -gt 0 ]]; do
 	-k) [[ $# -ge 2 ]] || die "-k needs a value"; kver=$2; shift 2 ;;
 	--reps) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || die "--reps needs a positive number"; reps=$2; shift 2 ;;
 	--secs) [[ ${2:-} =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--secs needs a number"; secs=$2; shift 2 ;;
-	--only) [[ ${2:-} =~ ^P[1-6](,P[1-6])*$ ]] || die "--only needs a list like P1,P4"; only=$2; shift 2 ;;
+	--only) [[ ${2:-} =~ ^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$ ]] || die "--only needs a list like P1,P4"; only=$2; shift 2 ;;
+	--tcp-secs) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || die "--tcp-secs needs a whole number of seconds"; tcpsecs=$2; shift 2 ;;
 	--cap) [[ ${2:-} =~ ^[0-9]+$ ]] || die "--cap needs a number of seconds"; cap=$2; shift 2 ;;
 	--icount=*) icount=${1#--icount=}; shift ;;
 	--wall) icount=''; shift ;;
@@ -89,6 +92,10 @@ if [[ $plot == 1 ]] && ! command -v gnuplot >/dev/null; then
 	need_pkgs gnuplot-nox || echo "$prog: warning: no gnuplot, no plot" >&2
 fi
 command -v python3 >/dev/null || need_pkgs python3 || die "python3 is needed for the table"
+# P7's TCP streams (tests/vm/deps.sh installs it for make bench)
+if [[ -z $only || ,$only, == *,P7,* ]] && ! command -v iperf3 >/dev/null; then
+	need_pkgs iperf3 || die "iperf3 is needed for P7 (make deps)"
+fi
 
 # --- kernel, build ------------------------------------------------------------
 if [[ -z $kver ]]; then
@@ -126,6 +133,7 @@ append="mvbench.mode=$([[ $smoke == 1 ]] && echo smoke || echo full)"
 [[ -z $secs ]] || append+=" mvbench.secs=$secs"
 [[ -z $only ]] || append+=" mvbench.only=$only"
 [[ -z $cap ]] || append+=" mvbench.cap=$cap"
+[[ -z $tcpsecs ]] || append+=" mvbench.tcpsecs=$tcpsecs"
 [[ $perf == 0 ]] || append+=" mvbench.perf=1"
 qemu_env=()
 if [[ -n $icount ]]; then
@@ -141,9 +149,9 @@ else
 	append+=" mvbench.clock=wall"
 fi
 if [[ $smoke == 1 ]]; then
-	total=300 per_test=220
+	total=400 per_test=320
 else
-	total=1500 per_test=1400
+	total=2400 per_test=2300
 fi
 
 # --- run ----------------------------------------------------------------------

@@ -31,6 +31,8 @@ pkgs=(
 	# the CNI plugin's tests: the reference plugins (macvlan, host-local,
 	# static, tuning) and a real engine, podman with its runtime
 	containernetworking-plugins podman conmon crun
+	# TCP throughput in "make bench" (tests/bench/guest.sh, P7)
+	iperf3
 	# man page lint
 	mandoc
 	# the ip plugin's tests: strace sees what ip sends; jq

@@ -1,0 +1,130 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The port's tables grow and shrink under traffic without losing a frame.
+# pktgen sends unicast frames to t0 from a source that s0 lists, while one
+# loop adds 80 devices and deletes them again (the device table grows from
+# 64 buckets to 128 and back; the deletion is one request) and another replaces s0's list by one of 5001
+# entries and back by one of 1 (the source table grows to 8192 buckets and
+# back), both keeping S0 in it. Each frame must reach t0 once and s0 once:
+# t0's and s0's rx_packets equal the frames pktgen sent, with no drop
+# anywhere.
+#
+#   init ns: gen0 (pktgen: to T0 from S0) ==veth== lower0 (ns a)
+#   ns a:    lower0: t0 (bridge, T0), s0 (source, lists S0), d1..d80 (churned)
+#
+. "$(dirname "$0")/lib.bash"
+
+T0=02:00:00:00:00:01
+S0=02:00:00:aa:00:01
+CYCLES=${MVLAN_STRESS_RESIZE_CYCLES:-1}
+DEVS=80
+PG=/proc/net/pktgen
+modprobe pktgen
+modprobe veth
+
+netns_new a
+ip link add gen0 type veth peer name lower0 netns a
+# gen0 sends pktgen's frames and nothing else
+sysctl -qw net.ipv6.conf.gen0.disable_ipv6=1
+ip link set dev gen0 up
+ip -n a link set dev lower0 up
+on a "$MVCTL" add t0 link lower0 mode bridge address $T0
+on a "$MVCTL" add s0 link lower0 mode source
+ip -n a link set dev t0 up
+ip -n a link set dev s0 up
+on a "$MVCTL" source s0 set $S0
+
+# the lists: S0 and 5000 others; S0 alone
+{
+	echo $S0
+	awk 'BEGIN { for (i = 0; i < 5000; i++) printf "02:00:00:bb:%02x:%02x\n", i / 256, i % 256 }'
+} >"$TMPDIR/big"
+echo $S0 >"$TMPDIR/small"
+# the devices: added, brought up (in a group), deleted all at once
+for ((i = 1; i <= DEVS; i++)); do
+	printf 'add d%d link lower0 mode vepa address 02:00:00:cc:%02x:%02x\n' $i $((i / 256)) $((i % 256))
+done >"$TMPDIR/add"
+for ((i = 1; i <= DEVS; i++)); do
+	echo "link set dev d$i group 7 up"
+done >"$TMPDIR/up"
+
+pgset() {
+	echo "$2" >"$PG/$1"
+	grep -q '^Result: OK' "$PG/$1" || fail "pktgen: '$2' > $1: $(grep '^Result' "$PG/$1")"
+}
+pgset kpktgend_0 rem_device_all
+pgset kpktgend_0 "add_device gen0"
+pgset gen0 "count 0"
+pgset gen0 "pkt_size 60"
+pgset gen0 "delay 100000"	# 10000 frames/s at most: no backlog overflows
+pgset gen0 "dst 10.9.9.9"
+pgset gen0 "dst_mac $T0"
+pgset gen0 "src_mac $S0"
+
+step "traffic, while the tables grow and shrink $CYCLES times"
+echo start >"$PG/pgctrl" &
+pg=$!
+# wait for the first frames
+for ((n = 0; n < 500; n++)); do
+	(($(counter a t0 rx_packets) > 0)) && break
+	sleep 0.02
+done
+(($(counter a t0 rx_packets) > 0)) || fail "no traffic reached t0"
+
+devices() {
+	local c
+
+	for ((c = 1; c <= CYCLES; c++)); do
+		on a "$MVCTL" -b "$TMPDIR/add" || return 1
+		ip -n a -batch "$TMPDIR/up" || return 1
+		ip -n a link del group 7 || return 1
+	done
+}
+sources() {
+	local c
+
+	for ((c = 1; c <= CYCLES; c++)); do
+		on a "$MVCTL" source s0 set file "$TMPDIR/big" || return 1
+		on a "$MVCTL" source s0 set file "$TMPDIR/small" || return 1
+	done
+}
+devices &
+dpid=$!
+sources &
+spid=$!
+drc=0 src=0
+wait $dpid || drc=$?
+wait $spid || src=$?
+echo stop >"$PG/pgctrl"
+wait $pg || true
+expect_eq "$drc" 0 "device loop exit status"
+expect_eq "$src" 0 "source list loop exit status"
+
+step "every frame reached t0 and s0, once"
+# the last frames are through the backlog once the counters stop moving
+last=-1
+for ((n = 0; n < 100; n++)); do
+	now=$(counter a t0 rx_packets)
+	[[ $now == "$last" ]] && break
+	last=$now
+	sleep 0.1
+done
+got=$(grep -o 'pkts-sofar: [0-9]*' "$PG/gen0" | cut -d' ' -f2)
+((got > 100)) || fail "only ${got:-no} frames sent"
+expect_eq "$(counter a lower0 rx_packets)" "$got" "frames lower0 received (of $got sent)"
+expect_eq "$(counter a lower0 rx_dropped)" 0 "lower0 rx_dropped"
+expect_eq "$(counter a t0 rx_packets)" "$got" "frames t0 received (of $got)"
+expect_eq "$(counter a s0 rx_packets)" "$got" "frames s0 received (of $got)"
+expect_eq "$(counter a t0 rx_errors)" 0 "t0 rx_errors"
+expect_eq "$(counter a s0 rx_errors)" 0 "s0 rx_errors"
+# the entry counts the frames since the last "set" made it anew: 60 bytes each
+read -r mac _ pkts _ bytes _ <<<"$(on a "$MVCTL" source s0 list)"
+expect_eq "$mac" $S0 "s0's list"
+((pkts > 0 && pkts <= got)) || fail "s0's entry counted $pkts frames of $got"
+expect_eq "$bytes" $((pkts * 60)) "bytes of s0's entry ($pkts frames)"
+expect_eq "$(ip -n a -o link show | grep -c ' d[0-9]*@')" 0 "churned devices left"
+
+step "the devices delete"
+on a "$MVCTL" del t0
+on a "$MVCTL" del s0
