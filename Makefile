@@ -47,8 +47,9 @@ ip:
 deps:
 	tests/vm/deps.sh
 
-# The module built for kernel KVER in a tree of its own, so that builds for
-# several kernels do not overwrite each other.
+# The modules built for kernel KVER in a tree of their own, so that builds
+# for several kernels do not overwrite each other: mvlan.ko and mvtap.ko,
+# which one build makes.
 build/mod/%/kmod/mvlan.ko: $(KMOD_SRCS)
 	rm -rf build/mod/$*
 	mkdir -p build/mod/$*/kmod build/mod/$*/uapi/linux
@@ -56,6 +57,9 @@ build/mod/%/kmod/mvlan.ko: $(KMOD_SRCS)
 	cp uapi/linux/mvlan.h build/mod/$*/uapi/linux/
 	cp VERSION build/mod/$*/
 	$(MAKE) -C build/mod/$*/kmod KVER=$*
+
+build/mod/%/kmod/mvtap.ko: build/mod/%/kmod/mvlan.ko
+	@test -f $@ || { echo "$@ was not built with $<" >&2; exit 1; }
 
 check: deps
 	tests/check.sh
