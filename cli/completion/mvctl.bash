@@ -10,6 +10,7 @@ _mvctl_options=(-j --json -p --pretty -n --netns -b --batch -f --force
 	-V --version -h --help)
 _mvctl_commands=(add del mode source show stats monitor)
 _mvctl_modes=(private vepa bridge passthru source)
+_mvctl_types=(mvlan mvtap)
 
 # _mvctl_reply WORD...: the words that start with the current word
 _mvctl_reply() {
@@ -70,7 +71,7 @@ _mvctl_used() {
 	return 1
 }
 
-# add NAME link LOWER [mode MODE] [nopromisc] [nodst] [address MAC] ...
+# add NAME link LOWER [type TYPE] [mode MODE] [nopromisc] [nodst] ...
 _mvctl_add() {
 	local n=${#_mvctl_args[@]} kw
 
@@ -78,6 +79,10 @@ _mvctl_add() {
 	case ${_mvctl_args[n - 1]} in
 	link)
 		_mvctl_reply_lines _mvctl_links
+		return
+		;;
+	type)
+		_mvctl_reply "${_mvctl_types[@]}"
 		return
 		;;
 	mode)
@@ -88,7 +93,7 @@ _mvctl_add() {
 		return
 		;;
 	esac
-	for kw in link mode nopromisc nodst address mtu bcqueuelen bclim; do
+	for kw in link type mode nopromisc nodst address mtu bcqueuelen bclim; do
 		_mvctl_used "$kw" || _mvctl_reply "$kw"
 	done
 }

@@ -20,7 +20,7 @@
 
 #include "mvlan_ip.h"
 
-void mvlan_ip_usage(FILE *f)
+void mvlan_ip_usage(FILE *f, const char *kind)
 {
 	fprintf(f,
 		"Usage: ... %s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN] [bclim BCLIM]\n"
@@ -31,21 +31,21 @@ void mvlan_ip_usage(FILE *f)
 		"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n"
 		"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n"
 		"BCLIM: Threshold for broadcast queueing: 32-bit integer\n",
-		MVLAN_IP_KIND);
+		kind);
 }
 
-/* "mvlan: WHAT" and the usage, as macvlan's pfx_err() and explain() */
-static __attribute__((format(printf, 1, 2)))
-int usage_error(const char *fmt, ...)
+/* "KIND: WHAT" and the usage, as macvlan's pfx_err() and explain() */
+static __attribute__((format(printf, 2, 3)))
+int usage_error(const char *kind, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", MVLAN_IP_KIND);
+	fprintf(stderr, "%s: ", kind);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	mvlan_ip_usage(stderr);
+	mvlan_ip_usage(stderr, kind);
 	return -1;
 }
 
@@ -119,7 +119,7 @@ static int parse_macaddr(int argc, char **argv, struct mvlan_ip_opts *o,
 			if (o->nmacs == MVLAN_IP_MACS_MAX) {
 				fprintf(stderr,
 					"%s: more addresses than one request holds; \"mvctl source DEV set\" takes any number\n",
-					MVLAN_IP_KIND);
+					o->kind);
 				return -1;
 			}
 			if (mac_arg(argv[used + 1], o->macs[o->nmacs]))
@@ -133,13 +133,14 @@ static int parse_macaddr(int argc, char **argv, struct mvlan_ip_opts *o,
 	}
 }
 
-int mvlan_ip_parse(const struct ip_host *ip, int argc, char **argv,
-		   struct mvlan_ip_opts *o)
+int mvlan_ip_parse(const struct ip_host *ip, const char *kind, int argc,
+		   char **argv, struct mvlan_ip_opts *o)
 {
 	uint32_t flag;
 	int used;
 
 	memset(o, 0, offsetof(struct mvlan_ip_opts, macs));
+	o->kind = kind;
 	o->macaddr_op = -1;
 
 	for (; argc > 0; argc--, argv++) {
@@ -182,7 +183,7 @@ int mvlan_ip_parse(const struct ip_host *ip, int argc, char **argv,
 			}
 			o->macaddr_op = macaddr_op(*argv);
 			if (o->macaddr_op < 0) {
-				mvlan_ip_usage(stderr);
+				mvlan_ip_usage(stderr, kind);
 				return -1;
 			}
 			used = parse_macaddr(argc, argv, o, ip);
@@ -219,17 +220,17 @@ int mvlan_ip_parse(const struct ip_host *ip, int argc, char **argv,
 			}
 			o->has_bc_cutoff = true;
 		} else if (kw(arg, "help")) {
-			mvlan_ip_usage(stderr);
+			mvlan_ip_usage(stderr, kind);
 			return -1;
 		} else {
-			return usage_error("unknown option \"%s\"?", arg);
+			return usage_error(kind, "unknown option \"%s\"?", arg);
 		}
 	}
 
 	/* macvlan's rule, on what this command says */
 	if (o->has_flags && (o->flags & MVLAN_F_NOPROMISC) &&
 	    o->mode != MVLAN_MODE_PASSTHRU)
-		return usage_error("nopromisc flag only valid in passthru mode");
+		return usage_error(kind, "nopromisc flag only valid in passthru mode");
 	return 0;
 }
 
@@ -271,7 +272,7 @@ int mvlan_ip_put(const struct mvlan_ip_opts *o, struct nlmsghdr *n,
 	if (NLMSG_ALIGN(n->nlmsg_len) + need > maxlen) {
 		fprintf(stderr,
 			"%s: more addresses than one request holds; \"mvctl source DEV set\" takes any number\n",
-			MVLAN_IP_KIND);
+			o->kind);
 		return -1;
 	}
 

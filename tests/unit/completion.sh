@@ -85,14 +85,19 @@ offers "mvctl -b $tmp/macs.t" "$tmp/macs.txt"
 offers "mvctl -b $tmp/macs.txt -" -j --json -p --pretty -n --netns \
 	-b --batch -f --force -V --version -h --help
 offers "mvctl add " ""
-offers "mvctl add mv1 " link mode nopromisc nodst address mtu bcqueuelen bclim
+offers "mvctl add mv1 " link type mode nopromisc nodst address mtu bcqueuelen \
+	bclim
 offers "mvctl add mv1 link " lo eth0 mv0
-offers "mvctl add mv1 link eth0 " mode nopromisc nodst address mtu \
+offers "mvctl add mv1 link eth0 " type mode nopromisc nodst address mtu \
 	bcqueuelen bclim
 offers "mvctl add mv1 link eth0 mode " private vepa bridge passthru source
 offers "mvctl add mv1 link eth0 mode b" bridge
-offers "mvctl add mv1 link eth0 mode source nodst " nopromisc address mtu \
-	bcqueuelen bclim
+offers "mvctl add mv1 link eth0 mode source nodst " type nopromisc address \
+	mtu bcqueuelen bclim
+offers "mvctl add mv1 link eth0 type " mvlan mvtap
+offers "mvctl add mv1 link eth0 type mvt" mvtap
+offers "mvctl add mv1 link eth0 type mvtap " mode nopromisc nodst address \
+	mtu bcqueuelen bclim
 offers "mvctl add mv1 link eth0 mtu " ""
 offers "mvctl del " mv0 src0
 offers "mvctl del m" mv0
