@@ -118,8 +118,9 @@ MODINST_NOSIGN = $(if $(INST_SIGKEY),$(if $(filter pkcs11:%,$(INST_SIGKEY))$(wil
 	$(INST_SIGKEY) $(INST_KDIR)/$(INST_SIGKEY)),,CONFIG_MODULE_SIG_ALL=))
 MODINST_ARGS = -C $(INST_KDIR) M=$(TOP)/kmod KERNELRELEASE=$(INST_KVER) \
 	INSTALL_MOD_PATH=$(abspath $(DESTDIR)) INSTALL_MOD_DIR=updates DEPMOD=true $(MODINST_NOSIGN)
-# modules_install compresses the module as the kernel's config says
-MOD_FILES = $(foreach s,.ko .ko.gz .ko.xz .ko.zst,$(DESTDIR)/lib/modules/$(INST_KVER)/updates/mvlan$(s))
+# modules_install compresses the modules (mvlan.ko, mvtap.ko) as the
+# kernel's config says
+MOD_FILES = $(foreach m,mvlan mvtap,$(foreach s,.ko .ko.gz .ko.xz .ko.zst,$(DESTDIR)/lib/modules/$(INST_KVER)/updates/$(m)$(s)))
 
 install: install-kmod install-cli install-ip
 
