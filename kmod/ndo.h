@@ -55,7 +55,10 @@ int mvlan_eth_ioctl(struct net_device *dev, struct ifreq *ifr, int cmd);
 	.ndo_eth_ioctl		= mvlan_eth_ioctl
 #endif
 
-/* fdb.c: bridge fdb add/del/show ... self */
+/*
+ * fdb.c: bridge fdb add/del/show ... self. ndo_fdb_add/del are the same in
+ * 6.1's and 6.12's headers (kernels after 6.12 change them: a probe then).
+ */
 int mvlan_fdb_add(struct ndmsg *ndm, struct nlattr *tb[],
 		  struct net_device *dev, const unsigned char *addr, u16 vid,
 		  u16 flags, struct netlink_ext_ack *extack);
