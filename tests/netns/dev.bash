@@ -40,6 +40,14 @@ dev_exit() {
 	wait "$DEV_AGENT_PID" 2>/dev/null || true
 	(exit "$rc")
 	diff_exit
+	rc=$?
+	# mvtap.ko last, when no descriptor and no namespace of the test holds
+	# its devices any more
+	if [[ -n ${MVTAP_LOADED-} ]] && ! timeout 60 rmmod mvtap; then
+		echo "FAIL: rmmod mvtap at the end of the test failed"
+		rc=1
+	fi
+	return "$rc"
 }
 trap dev_exit EXIT
 
@@ -163,7 +171,8 @@ tap_dev() {
 }
 
 # mvtap_load: mvtap.ko from the build of mvlan.ko (MVLAN_KO), after the
-# kernel's tap.ko; unloaded at exit. macvtap for the oracle.
+# kernel's tap.ko; unloaded at exit, last (dev_exit). macvtap for the
+# oracle.
 mvtap_load() {
 	local ko
 
@@ -172,6 +181,6 @@ mvtap_load() {
 	modprobe -a tap macvtap || fail "modprobe tap macvtap failed"
 	if ! grep -q '^mvtap ' /proc/modules; then
 		insmod "$ko" || fail "insmod $ko failed"
-		DEV_ATEXIT+=("rmmod mvtap")
+		MVTAP_LOADED=1
 	fi
 }

@@ -155,8 +155,13 @@ def read_frames(fid, quiet):
         r, _, _ = select.select([ent['fd']], [], [], quiet)
         if not r:
             break
+        # into a zeroed buffer: tap.c writes the first 10 bytes of a
+        # larger vnet header only (num_buffers is the reader's), so what
+        # it skips must not be whatever the buffer held before
+        buf = bytearray(70000)
         try:
-            data = os.read(ent['fd'], 70000)
+            n = os.readv(ent['fd'], [buf])
+            data = bytes(buf[:n])
         except OSError as e:
             frames.append(('error', errname(e)))
             break
