@@ -172,6 +172,36 @@ def read_frames(fid, quiet):
     return frames
 
 
+def cmd_counts(quiet, fids):
+    """how many frames each of FIDS holds, all read at once, until QUIET
+    seconds pass without a frame on any; an error counts as one"""
+    n = dict.fromkeys(fids, 0)
+    objs = {}
+    for fid in fids:
+        if fid not in FDS:
+            raise ValueError(fid + ' is not open')
+        ent = FDS[fid]
+        objs[fid] = ent['sock'] if 'sock' in ent else ent['fd']
+    while objs:
+        r, _, _ = select.select(list(objs.values()), [], [], quiet)
+        if not r:
+            break
+        for fid, o in list(objs.items()):
+            if o not in r:
+                continue
+            try:
+                if isinstance(o, socket.socket):
+                    _, addr = o.recvfrom(70000)
+                    if addr[2] == PACKET_OUTGOING:
+                        continue
+                elif not os.read(o, 70000):
+                    del objs[fid]
+            except OSError:
+                del objs[fid]
+            n[fid] += 1
+    return [' '.join('%s=%d' % (fid, n[fid]) for fid in fids)]
+
+
 def cmd_read(fid, quiet):
     out = []
     for vnet, frame in read_frames(fid, quiet):
@@ -403,6 +433,8 @@ def handle(words):
         return tun_create(a[0], a[1], a[2])
     if cmd == 'queue':      # ID attach|detach
         return tap_queue(a[0], a[1])
+    if cmd == 'counts':     # QUIET ID...
+        return cmd_counts(float(a[0]), a[1:])
     if cmd == 'read':       # ID QUIET
         return cmd_read(a[0], float(a[1]))
     if cmd == 'udp':        # ID QUIET PORT

@@ -93,13 +93,13 @@ burst() {
 # got LABEL TAG LINES: how many of the M messages of TAG are among LINES,
 # each exactly once, and nothing else of TAG
 got() {
-	local label=$1 tag=$2 lines=$3 n dup
+	local label=$1 tag=$2 out=$3 n dup
 
-	n=$(grep -c "mvnc $tag [0-9]*$" <<<"$lines" || true)
-	dup=$(grep -o "mvnc $tag [0-9]*$" <<<"$lines" | sort | uniq -d | wc -l)
+	n=$(grep -c "mvnc $tag [0-9]*$" <<<"$out" || true)
+	dup=$(grep -o "mvnc $tag [0-9]*$" <<<"$out" | sort | uniq -d | wc -l)
 	chk "$label: messages" "$n" "$M"
 	chk "$label: repeated" "$dup" 0
-	chk "$label: the last one" "$(grep -c "mvnc $tag $M\$" <<<"$lines")" 1
+	chk "$label: the last one" "$(grep -c "mvnc $tag $M\$" <<<"$out")" 1
 }
 
 netconsole() {
