@@ -2,7 +2,8 @@
 #
 # mvlan: an out-of-tree MACVLAN driver (kmod/) and its tool mvctl (cli/).
 #
-#   make            build kmod/mvlan.ko, cli/mvctl and cli/ip/link_mvlan.so
+#   make            build kmod/mvlan.ko, cli/mvctl, cli/ip/link_mvlan.so and
+#                   cli/cni/mvlan (the CNI plugin)
 #   make deps       install the Debian packages the build and tests need
 #   make check      every test: host unit tests, then the VM suite per kernel
 #                   (6.1 and 6.12)
@@ -15,8 +16,8 @@
 #                   (build/bench/; BENCH_SMOKE=1: a quick check that it works)
 #   make lint       static analysis of the module and of mvctl
 #   make clean
-#   make install    the module, mvctl, the ip plugin, man pages, bash
-#                   completion, uapi header
+#   make install    the module, mvctl, the ip plugin, the CNI plugin, man
+#                   pages, bash completion, uapi header
 #   make uninstall  removes what "make install" put there (same variables)
 #   make dkms-install    the module through DKMS, for every kernel with headers
 #   make dkms-uninstall  removes it from DKMS and /usr/src
@@ -27,12 +28,14 @@
 # $(DESTDIR)/lib/modules/KVER/updates through the kernel's modules_install;
 # depmod runs unless DESTDIR is set. The ip plugin goes to $(DESTDIR)$(IPLIBDIR),
 # where ip looks for it: by default the directory compiled into
-# /usr/sbin/ip (see cli/ip/Makefile), whatever PREFIX is.
+# /usr/sbin/ip (see cli/ip/Makefile), whatever PREFIX is. The CNI plugin goes
+# to $(DESTDIR)$(CNI_BIN_DIR), /usr/lib/cni by default (Debian's CNI plugin
+# directory), whatever PREFIX is; CNI_BIN_DIR=/opt/cni/bin for the upstream one.
 
 TOP := $(CURDIR)
 KMOD_SRCS := $(wildcard kmod/*.c kmod/*.h) kmod/Kbuild kmod/Makefile uapi/linux/mvlan.h VERSION
 
-all: kmod cli ip
+all: kmod cli ip cni
 
 kmod:
 	$(MAKE) -C kmod
@@ -43,6 +46,10 @@ cli:
 # the iproute2 plugin link_mvlan.so
 ip:
 	$(MAKE) -C cli/ip
+
+# the CNI plugin mvlan; it links cli's libmvipc.a
+cni: cli
+	$(MAKE) -C cli/cni
 
 deps:
 	tests/vm/deps.sh
@@ -87,6 +94,7 @@ clean:
 	-$(MAKE) -C kmod clean
 	$(MAKE) -C cli clean
 	$(MAKE) -C cli/ip clean
+	$(MAKE) -C cli/cni clean
 	rm -rf build
 
 # --- install -------------------------------------------------------------
@@ -122,7 +130,7 @@ MODINST_ARGS = -C $(INST_KDIR) M=$(TOP)/kmod KERNELRELEASE=$(INST_KVER) \
 # kernel's config says
 MOD_FILES = $(foreach m,mvlan mvtap,$(foreach s,.ko .ko.gz .ko.xz .ko.zst,$(DESTDIR)/lib/modules/$(INST_KVER)/updates/$(m)$(s)))
 
-install: install-kmod install-cli install-ip
+install: install-kmod install-cli install-ip install-cni
 
 install-kmod: kmod
 	@test -f "$(INST_KDIR)/Makefile" -a -n "$(INST_KVER)" || \
@@ -141,13 +149,23 @@ install-cli: cli
 install-ip: ip
 	$(MAKE) -C cli/ip install DESTDIR=$(abspath $(DESTDIR))
 
-uninstall: uninstall-kmod uninstall-ip
+uninstall: uninstall-kmod uninstall-ip uninstall-cni
 	rm -f $(DESTDIR)$(SBINDIR)/mvctl \
 		$(DESTDIR)$(MANDIR)/man8/mvctl.8 $(DESTDIR)$(MANDIR)/man4/mvlan.4 \
 		$(DESTDIR)$(BASHCOMPDIR)/mvctl $(DESTDIR)$(INCLUDEDIR)/linux/mvlan.h
 
 uninstall-ip:
 	$(MAKE) -C cli/ip uninstall DESTDIR=$(abspath $(DESTDIR))
+
+CNI_BIN_DIR ?= /usr/lib/cni
+
+install-cni: cni
+	$(MAKE) -C cli/cni install DESTDIR=$(abspath $(DESTDIR)) CNI_BIN_DIR=$(CNI_BIN_DIR)
+	install -D -m 0644 man/mvlan-cni.8 $(DESTDIR)$(MANDIR)/man8/mvlan-cni.8
+
+uninstall-cni:
+	$(MAKE) -C cli/cni uninstall DESTDIR=$(abspath $(DESTDIR)) CNI_BIN_DIR=$(CNI_BIN_DIR)
+	rm -f $(DESTDIR)$(MANDIR)/man8/mvlan-cni.8
 
 uninstall-kmod:
 	@test -n "$(INST_KVER)" || \
@@ -192,8 +210,8 @@ dkms-uninstall:
 	if [ -n "$$(dkms status $(DKMS_MOD))" ]; then dkms remove $(DKMS_MOD) --all; fi
 	rm -rf $(DKMS_SRC)
 
-.PHONY: all kmod cli ip deps check check-all check-debug lint demo clean
-.PHONY: install install-kmod install-cli install-ip uninstall uninstall-kmod
-.PHONY: uninstall-ip
+.PHONY: all kmod cli ip cni deps check check-all check-debug lint demo clean
+.PHONY: install install-kmod install-cli install-ip install-cni uninstall uninstall-kmod
+.PHONY: uninstall-ip uninstall-cni
 .PHONY: dkms-install dkms-uninstall
 .PHONY: bench

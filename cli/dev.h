@@ -18,7 +18,7 @@ const char *mode_str(uint32_t mode, char buf[NUM_STRLEN]);
 
 /*
  * One line:
- * "mv0: ifindex 7 link veth0 mode bridge[ nopromisc][ nodst] address ..."
+ * "mv0: ifindex 7 link veth0 mode bridge[ nopromisc][ nodst][ hostbridge] address ..."
  */
 void dev_print_text(FILE *f, const struct mvlan_dev *d);
 /* The same without the newline. */

@@ -64,6 +64,15 @@ static int add_set_nodst(void *opts, const char *arg)
 	return 0;
 }
 
+static int add_set_hostbridge(void *opts, const char *arg)
+{
+	struct add_opts *o = opts;
+
+	(void)arg;
+	o->nl.flags |= MVLAN_F_HOSTBRIDGE;
+	return 0;
+}
+
 static int add_set_address(void *opts, const char *arg)
 {
 	struct add_opts *o = opts;
@@ -102,6 +111,7 @@ static const struct keyword add_keywords[] = {
 	{ "mode",	true,	add_set_mode },
 	{ "nopromisc",	false,	add_set_nopromisc },
 	{ "nodst",	false,	add_set_nodst },
+	{ "hostbridge",	false,	add_set_hostbridge },
 	{ "address",	true,	add_set_address },
 	{ "mtu",	true,	add_set_mtu },
 	{ "bcqueuelen",	true,	add_set_bcqueuelen },

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mvctl mode NAME [MODE [nopromisc|promisc] [nodst|dst]]:
+ * mvctl mode NAME [MODE [nopromisc|promisc] [nodst|dst]
+ *                       [hostbridge|nohostbridge]]:
  * MVLAN_CMD_DEV_GET, and MVLAN_CMD_DEV_SET.
  */
 #include <string.h>
@@ -21,6 +22,8 @@ static const struct {
 	{ "promisc",	MVLAN_F_NOPROMISC,	false },
 	{ "nodst",	MVLAN_F_NODST,		true },
 	{ "dst",	MVLAN_F_NODST,		false },
+	{ "hostbridge",	MVLAN_F_HOSTBRIDGE,	true },
+	{ "nohostbridge", MVLAN_F_HOSTBRIDGE,	false },
 };
 
 struct mode_opts {

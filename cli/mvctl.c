@@ -25,10 +25,10 @@ struct command {
 
 static const struct command commands[] = {
 	{ "add",	cmd_add,
-	  "NAME link LOWER [type TYPE] [mode MODE] [nopromisc] [nodst] [address MAC] [mtu N] [bcqueuelen N] [bclim N]" },
+	  "NAME link LOWER [type TYPE] [mode MODE] [nopromisc] [nodst] [hostbridge] [address MAC] [mtu N] [bcqueuelen N] [bclim N]" },
 	{ "del",	cmd_del,	"NAME" },
 	{ "mode",	cmd_mode,
-	  "NAME [MODE [nopromisc|promisc] [nodst|dst]]" },
+	  "NAME [MODE [nopromisc|promisc] [nodst|dst] [hostbridge|nohostbridge]]" },
 	{ "source",	cmd_source,
 	  "NAME [list]\n"
 	  "NAME add MAC [MAC ...]\n"

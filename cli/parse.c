@@ -112,6 +112,7 @@ static const struct name_value modes[] = {
 static const struct name_value flags[] = {
 	{ "nopromisc",	MVLAN_F_NOPROMISC },
 	{ "nodst",	MVLAN_F_NODST },
+	{ "hostbridge",	MVLAN_F_HOSTBRIDGE },
 };
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))

@@ -38,7 +38,7 @@ int parse_mode(const char *s, uint32_t *mode);
 /* enum mvlan_mode value -> name, NULL for a value this tool does not know. */
 const char *mode_name(uint32_t mode);
 
-/* "nopromisc", "nodst" -> MVLAN_F_* bit. */
+/* "nopromisc", "nodst", "hostbridge" -> MVLAN_F_* bit. */
 int parse_flag(const char *s, uint32_t *flag);
 /* A single MVLAN_F_* bit -> name, NULL for a bit this tool does not know. */
 const char *flag_name(uint32_t flag);

@@ -5,13 +5,15 @@
  * and MVLAN_A_* in the genl family: read from a request, applied with
  * macvlan's rules, and reported with what the port makes of them. Each
  * surface only names the attributes (struct mvlan_config_attrs); a new
- * setting is parsed, applied and reported here, once.
+ * setting is parsed, applied and reported here, once. What a setting takes
+ * on the port (hostbridge's hook) is taken and given back here too.
  */
 #include <linux/log2.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <net/netlink.h>
 
+#include "hostbridge.h"
 #include "mvlan_priv.h"
 
 const struct mvlan_config_attrs mvlan_rtnl_config_attrs = {
@@ -46,6 +48,7 @@ int mvlan_config_parse(struct mvlan_config *cfg, struct nlattr **tb,
 		return 0;
 	if (tb[a->mode]) {
 		cfg->set_mode = true;
+		cfg->mode_attr = tb[a->mode];
 		cfg->mode = nla_get_u32(tb[a->mode]);
 		/* the policy allows known bits only: exactly one of them */
 		if (!is_power_of_2(cfg->mode)) {
@@ -56,6 +59,7 @@ int mvlan_config_parse(struct mvlan_config *cfg, struct nlattr **tb,
 	}
 	if (tb[a->flags]) {
 		cfg->set_flags = true;
+		cfg->flags_attr = tb[a->flags];
 		cfg->flags = nla_get_u32(tb[a->flags]);
 	}
 	if (tb[a->bc_queue_len]) {
@@ -67,6 +71,60 @@ int mvlan_config_parse(struct mvlan_config *cfg, struct nlattr **tb,
 		cfg->bc_cutoff = nla_get_s32(tb[a->bc_cutoff]);
 	}
 	return 0;
+}
+
+/*
+ * hostbridge is for bridge mode only, so a device with it changes mode only
+ * if the same request clears it: a request that would leave it on a device
+ * in another mode is refused, as any bad request, rather than clearing it
+ * unasked. @mode and @flags: the device's now.
+ */
+static int mvlan_config_check(const struct mvlan_config *cfg, u32 mode,
+			      u32 flags, struct netlink_ext_ack *extack)
+{
+	u32 new_mode = cfg->set_mode ? cfg->mode : mode;
+	u32 new_flags = cfg->set_flags ? cfg->flags : flags;
+
+	if (!(new_flags & MVLAN_F_HOSTBRIDGE) || new_mode == MVLAN_MODE_BRIDGE)
+		return 0;
+	if (cfg->set_flags && !(flags & MVLAN_F_HOSTBRIDGE)) {
+		NL_SET_ERR_MSG_MOD(extack, "hostbridge is for bridge mode only");
+		NL_SET_BAD_ATTR(extack, cfg->flags_attr);
+	} else {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "the device has hostbridge, which is for bridge mode only: clear it to leave bridge mode");
+		NL_SET_BAD_ATTR(extack, cfg->mode_attr);
+	}
+	return -EINVAL;
+}
+
+/* The settings of a new device: @cfg with the defaults filled in. */
+int mvlan_config_check_new(const struct mvlan_config *cfg,
+			   struct netlink_ext_ack *extack)
+{
+	return mvlan_config_check(cfg, cfg->mode, 0, extack);
+}
+
+/*
+ * A new device's settings take their part of the port, once it is
+ * registered and before it is on the port's list; mvlan_config_detach()
+ * gives it back when it goes (dellink, or a failed creation).
+ */
+int mvlan_config_attach(struct mvlan_dev *vlan, struct netlink_ext_ack *extack)
+{
+	ASSERT_RTNL();
+
+	if (vlan->flags & MVLAN_F_HOSTBRIDGE)
+		return mvlan_hostbridge_get(vlan->port, extack);
+	return 0;
+}
+
+void mvlan_config_detach(struct mvlan_dev *vlan)
+{
+	ASSERT_RTNL();
+
+	if (vlan->flags & MVLAN_F_HOSTBRIDGE)
+		mvlan_hostbridge_put(vlan->port);
 }
 
 /* The room mvlan_config_fill() takes, on either surface. */
@@ -98,14 +156,18 @@ int mvlan_config_fill(struct sk_buff *skb, const struct mvlan_dev *vlan,
 /*
  * Apply a configuration change to an existing device, with macvlan's rules:
  * never into or out of passthru mode; leaving source mode flushes the
- * source list. The same code serves rtnetlink and the genl family; nothing
- * changes when an error is returned.
+ * source list; and hostbridge's (mvlan_config_check()). The same code
+ * serves rtnetlink and the genl family; nothing changes when an error is
+ * returned: what can fail comes first.
  */
 int mvlan_change(struct mvlan_dev *vlan, const struct mvlan_config *cfg,
 		 struct netlink_ext_ack *extack)
 {
 	bool passthru = vlan->mode == MVLAN_MODE_PASSTHRU;
 	bool to_passthru = cfg->mode == MVLAN_MODE_PASSTHRU;
+	u32 hb_change = cfg->set_flags ?
+			(cfg->flags ^ vlan->flags) & MVLAN_F_HOSTBRIDGE : 0;
+	bool hb_on = hb_change && (cfg->flags & MVLAN_F_HOSTBRIDGE);
 	bool changed = false;
 	int err;
 
@@ -116,13 +178,25 @@ int mvlan_change(struct mvlan_dev *vlan, const struct mvlan_config *cfg,
 				   "cannot change into or out of passthru mode");
 		return -EINVAL;
 	}
+	err = mvlan_config_check(cfg, vlan->mode, vlan->flags, extack);
+	if (err)
+		return err;
+
+	if (hb_on) {
+		err = mvlan_hostbridge_get(vlan->port, extack);
+		if (err)
+			return err;
+	}
 
 	if (cfg->set_flags && passthru && netif_running(vlan->dev) &&
 	    ((cfg->flags ^ vlan->flags) & MVLAN_F_NOPROMISC)) {
 		err = dev_set_promiscuity(vlan->lowerdev,
 					  cfg->flags & MVLAN_F_NOPROMISC ? -1 : 1);
-		if (err < 0)
+		if (err < 0) {
+			if (hb_on)
+				mvlan_hostbridge_put(vlan->port);
 			return err;
+		}
 	}
 
 	if (cfg->set_flags && cfg->flags != vlan->flags) {
@@ -150,6 +224,9 @@ int mvlan_change(struct mvlan_dev *vlan, const struct mvlan_config *cfg,
 		WRITE_ONCE(vlan->mode, cfg->mode);
 		changed = true;
 	}
+	/* the flag is off: no frame takes the hook for this device now */
+	if (hb_change && !hb_on)
+		mvlan_hostbridge_put(vlan->port);
 
 	if (changed)
 		mvlan_nl_notify_dev(vlan->dev, MVLAN_CMD_DEV_CHANGE);

@@ -91,7 +91,8 @@ int mvlan_common_newlink(struct net *src_net, struct net_device *dev,
 		cfg.mode = MVLAN_MODE_DEFAULT;
 	if (!cfg.set_bc_queue_len)
 		cfg.bc_queue_len = MVLAN_BC_QUEUE_LEN_DEFAULT;
-	err = mvlan_link_source_check(data, cfg.mode, extack);
+	err = mvlan_config_check_new(&cfg, extack) ?:
+	      mvlan_link_source_check(data, cfg.mode, extack);
 	if (err)
 		return err;
 
@@ -152,10 +153,14 @@ int mvlan_common_newlink(struct net *src_net, struct net_device *dev,
 	if (err)
 		goto unregister;
 
+	err = mvlan_config_attach(vlan, extack);
+	if (err)
+		goto unlink;
+
 	added = mvlan_link_source_create(vlan, data);
 	if (added < 0) {
 		err = added;
-		goto unlink;
+		goto detach;
 	}
 
 	list_add_tail_rcu(&vlan->list, &port->vlans);
@@ -167,6 +172,8 @@ int mvlan_common_newlink(struct net *src_net, struct net_device *dev,
 		mvlan_nl_notify_source(vlan, added, 0);
 	return 0;
 
+detach:
+	mvlan_config_detach(vlan);
 unlink:
 	netdev_upper_dev_unlink(lowerdev, dev);
 unregister:
@@ -189,6 +196,7 @@ void mvlan_dellink(struct net_device *dev, struct list_head *head)
 
 	mvlan_source_txn_abort(vlan);
 	mvlan_source_flush(vlan);
+	mvlan_config_detach(vlan);
 	list_del_rcu(&vlan->list);
 	mvlan_port_update_bc_queue_len(vlan->port);
 	unregister_netdevice_queue(dev, head);

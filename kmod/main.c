@@ -7,6 +7,7 @@
 #include <net/genetlink.h>
 #include <net/rtnetlink.h>
 
+#include "hostbridge.h"
 #include "mvlan_lib.h"
 #include "mvlan_priv.h"
 
@@ -49,6 +50,7 @@ static void __exit mvlan_exit_module(void)
 	mvlan_genl_unregister();
 	mvlan_notifier_unregister();
 	mvlan_source_exit();
+	mvlan_hostbridge_exit();
 }
 
 module_init(mvlan_init_module);

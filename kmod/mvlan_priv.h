@@ -68,6 +68,7 @@ struct mvlan_source_info {
 	u64		last_seen_ms;
 };
 
+struct mvlan_hostbridge;
 struct mvlan_source_entry;
 struct mvlan_source_txn;
 
@@ -80,6 +81,8 @@ struct mvlan_source_txn;
  * @source_hash: the source list entries of all its source-mode devices,
  *	by source MAC (RCU readers, RTNL writers).
  * @vlans: every device on this lower (RCU readers, RTNL writers).
+ * @hostbridge: its hook while a device has MVLAN_F_HOSTBRIDGE (hostbridge.c,
+ *	under RTNL), NULL otherwise.
  */
 struct mvlan_port {
 	struct net_device	*dev;
@@ -98,6 +101,7 @@ struct mvlan_port {
 	DECLARE_BITMAP(mc_filter, MVLAN_MC_FILTER_SZ);
 	DECLARE_BITMAP(bc_filter, MVLAN_MC_FILTER_SZ);
 	unsigned char		perm_addr[ETH_ALEN];
+	struct mvlan_hostbridge	*hostbridge;
 };
 
 /* The private part of an mvlan net_device. */
@@ -128,7 +132,10 @@ struct mvlan_dev {
 #endif
 };
 
-/* A change of device settings; set_* says what to change. */
+/*
+ * A change of device settings; set_* says what to change, *_attr which
+ * attribute of the request asked (for the extended ACK).
+ */
 struct mvlan_config {
 	bool	set_mode;
 	bool	set_flags;
@@ -138,6 +145,8 @@ struct mvlan_config {
 	u32	flags;
 	u32	bc_queue_len;
 	s32	bc_cutoff;
+	const struct nlattr *mode_attr;
+	const struct nlattr *flags_attr;
 };
 
 /*
@@ -159,6 +168,10 @@ extern const struct mvlan_config_attrs mvlan_genl_config_attrs;
 int mvlan_config_parse(struct mvlan_config *cfg, struct nlattr **tb,
 		       const struct mvlan_config_attrs *a,
 		       struct netlink_ext_ack *extack);
+int mvlan_config_check_new(const struct mvlan_config *cfg,
+			   struct netlink_ext_ack *extack);
+int mvlan_config_attach(struct mvlan_dev *vlan, struct netlink_ext_ack *extack);
+void mvlan_config_detach(struct mvlan_dev *vlan);
 size_t mvlan_config_size(void);
 int mvlan_config_fill(struct sk_buff *skb, const struct mvlan_dev *vlan,
 		      const struct mvlan_config_attrs *a);

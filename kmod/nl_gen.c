@@ -25,7 +25,7 @@ const struct nla_policy mvlan_dev_set_nl_policy[MVLAN_A_BC_CUTOFF + 1] = {
 	[MVLAN_A_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[MVLAN_A_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[MVLAN_A_MODE] = NLA_POLICY_MASK(NLA_U32, 0x1f),
-	[MVLAN_A_FLAGS] = NLA_POLICY_MASK(NLA_U32, 0x3),
+	[MVLAN_A_FLAGS] = NLA_POLICY_MASK(NLA_U32, 0x7),
 	[MVLAN_A_BC_QUEUE_LEN] = { .type = NLA_U32, },
 	[MVLAN_A_BC_CUTOFF] = { .type = NLA_S32, },
 };

@@ -10,6 +10,7 @@
 #include <net/rtnetlink.h>
 
 #include "hash.h"
+#include "hostbridge.h"
 #include "mvlan_priv.h"
 
 static int mvlan_dev_addr_cmp(struct rhashtable_compare_arg *arg,
@@ -229,6 +230,7 @@ static int mvlan_device_event(struct notifier_block *unused,
 		return NOTIFY_DONE;
 
 	port = mvlan_port_get_rtnl(dev);
+	mvlan_hostbridge_lower_event(port, event);
 
 	switch (event) {
 	case NETDEV_UP:

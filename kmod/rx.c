@@ -10,6 +10,7 @@
 #include <linux/skbuff.h>
 #include <net/ip.h>
 
+#include "hostbridge.h"
 #include "mvlan_priv.h"
 
 struct mvlan_skb_cb {
@@ -176,6 +177,9 @@ static rx_handler_result_t mvlan_handle_multicast(struct sk_buff **pskb,
 	const struct ethhdr *eth;
 	u32 hash;
 	int ret;
+
+	if (mvlan_hostbridge_rx(*pskb))
+		return RX_HANDLER_PASS;
 
 	skb = ip_check_defrag(dev_net((*pskb)->dev), *pskb, IP_DEFRAG_MACVLAN);
 	if (!skb)

@@ -7,6 +7,7 @@
 #include <linux/netdevice.h>
 #include <linux/netpoll.h>
 
+#include "hostbridge.h"
 #include "mvlan_priv.h"
 #include "ndo.h"
 
@@ -36,7 +37,7 @@ static int mvlan_queue_xmit(struct sk_buff *skb, struct net_device *dev)
 
 xmit_world:
 	skb->dev = vlan->lowerdev;
-	return dev_queue_xmit(skb);
+	return mvlan_hostbridge_xmit(skb, vlan);
 }
 
 netdev_tx_t mvlan_start_xmit(struct sk_buff *skb, struct net_device *dev)

@@ -3,7 +3,8 @@
 #
 # Every test of the project: the host unit tests, then the VM suite on each
 # installed kernel but the PREEMPT_RT one (MVLAN_CHECK_ALL=1: every one;
-# MVLAN_KVERS="..." picks them). Ends with one line
+# MVLAN_KVERS="..." picks them; MVLAN_VM_TESTS="tests/netns/x.sh ..." the
+# tests, on every kernel). Ends with one line
 # "N passed, N failed"; the exit status is non-zero on any failure.
 set -uo pipefail
 
@@ -86,6 +87,40 @@ if [[ -z "$kvers" ]]; then
 	failed=$((failed + 1))
 fi
 
+# The VM tests of each kernel. A test whose outcome does not depend on the
+# kernel's version says so with a header line "# mvlan-vm: one-kernel": make
+# check runs it on one kernel, the next one in turn (in name order), so that
+# the suites of all kernels fit in the time CI has; make check-all
+# (MVLAN_CHECK_ALL=1) and a list given in MVLAN_VM_TESTS run every test on
+# every kernel. Tests listed in tests/netns/QUARANTINE are left out.
+declare -A ktests=()
+vm_tests() {
+	local t k n=0 nk all=() LC_ALL=C
+
+	read -ra all <<<"$kvers"
+	nk=${#all[@]}
+	for t in tests/netns/*.sh; do
+		grep -qs "^${t##*/}\b" tests/netns/QUARANTINE && continue
+		if [[ -z ${MVLAN_VM_TESTS:-} && ${MVLAN_CHECK_ALL:-0} != 1 ]] &&
+			grep -qx '# mvlan-vm: one-kernel' "$t"; then
+			k=${all[$((n % nk))]}
+			ktests[$k]+=" $t"
+			n=$((n + 1))
+			continue
+		fi
+		for k in "${all[@]}"; do
+			ktests[$k]+=" $t"
+		done
+	done
+}
+if [[ -n ${MVLAN_VM_TESTS:-} ]]; then
+	for k in $kvers; do
+		ktests[$k]=$MVLAN_VM_TESTS
+	done
+elif [[ -n "$kvers" ]]; then
+	vm_tests
+fi
+
 # The VM suites of the kernels run side by side (the guests wait on timers
 # and each other much of the time); their output follows in kernel order.
 declare -A pid
@@ -96,7 +131,9 @@ for k in $kvers; do
 		failed=$((failed + 1))
 		continue
 	fi
-	tests/vm/run.sh -k "$k" -m "$top/$ko" -t 2400 >"$logdir/vm_$k.log" 2>&1 &
+	# shellcheck disable=SC2086 # ktests: a list of paths without blanks
+	tests/vm/run.sh -k "$k" -m "$top/$ko" -t 2400 ${ktests[$k]} \
+		>"$logdir/vm_$k.log" 2>&1 &
 	pid[$k]=$!
 done
 for k in "${!pid[@]}"; do

@@ -71,9 +71,19 @@ _mvctl_used() {
 	return 1
 }
 
-# add NAME link LOWER [type TYPE] [mode MODE] [nopromisc] [nodst] ...
+# _mvctl_mode_given: the MODE after "mode" among the arguments, if any
+_mvctl_mode_given() {
+	local i
+
+	for ((i = 0; i + 1 < ${#_mvctl_args[@]}; i++)); do
+		[[ ${_mvctl_args[i]} == mode ]] && echo "${_mvctl_args[i + 1]}"
+	done
+}
+
+# add NAME link LOWER [type TYPE] [mode MODE] [nopromisc] [nodst] [hostbridge] [address MAC] ...
+# (hostbridge only in bridge mode: not offered after another mode)
 _mvctl_add() {
-	local n=${#_mvctl_args[@]} kw
+	local n=${#_mvctl_args[@]} kw mode
 
 	((n == 0)) && return	# a new name
 	case ${_mvctl_args[n - 1]} in
@@ -93,12 +103,16 @@ _mvctl_add() {
 		return
 		;;
 	esac
-	for kw in link type mode nopromisc nodst address mtu bcqueuelen bclim; do
+	mode=$(_mvctl_mode_given)
+	for kw in link type mode nopromisc nodst hostbridge address mtu bcqueuelen bclim; do
+		[[ $kw == hostbridge && -n $mode && $mode != bridge ]] && continue
 		_mvctl_used "$kw" || _mvctl_reply "$kw"
 	done
 }
 
-# mode NAME [MODE [nopromisc|promisc] [nodst|dst]]
+# mode NAME [MODE [nopromisc|promisc] [nodst|dst] [hostbridge|nohostbridge]]
+# (hostbridge offered for bridge only, nohostbridge for any MODE: it is how a
+# device with the flag leaves bridge mode)
 _mvctl_mode() {
 	local n=${#_mvctl_args[@]}
 
@@ -110,6 +124,10 @@ _mvctl_mode() {
 		_mvctl_used nopromisc || _mvctl_used promisc ||
 			_mvctl_reply nopromisc promisc
 		_mvctl_used nodst || _mvctl_used dst || _mvctl_reply nodst dst
+		if ! _mvctl_used hostbridge && ! _mvctl_used nohostbridge; then
+			[[ ${_mvctl_args[1]} == bridge ]] && _mvctl_reply hostbridge
+			_mvctl_reply nohostbridge
+		fi
 	fi
 }
 

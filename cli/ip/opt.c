@@ -3,7 +3,9 @@
  * "ip link add|set ... type mvlan ARGS": macvlan's grammar (iproute2's
  * ip/iplink_macvlan.c, bclim included), with the same error messages, in
  * IFLA_MVLAN_* attributes. Names of modes and flags and MAC addresses are
- * mvctl's parsers' (../parse.c).
+ * mvctl's parsers' (../parse.c). mvlan's own words come on top, whole
+ * words only: bclim, and the flag hostbridge (also after "flag"), which
+ * the kernel takes in bridge mode only.
  *
  * Where macvlan's plugin sends something it did not mean, this one refuses
  * instead: a second "macaddr" (the kernel would use the last address
@@ -23,10 +25,10 @@
 void mvlan_ip_usage(FILE *f, const char *kind)
 {
 	fprintf(f,
-		"Usage: ... %s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN] [bclim BCLIM]\n"
+		"Usage: ... %s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN] [bclim BCLIM] [hostbridge]\n"
 		"\n"
 		"MODE: private | vepa | bridge | passthru | source\n"
-		"MODE_FLAG: null | nopromisc | nodst\n"
+		"MODE_FLAG: null | nopromisc | nodst | hostbridge\n"
 		"MODE_OPTS: for mode \"source\":\n"
 		"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n"
 		"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n"
@@ -165,7 +167,7 @@ int mvlan_ip_parse(const struct ip_host *ip, const char *kind, int argc,
 				flag = 0;
 			} else if (parse_flag(*argv, &flag)) {
 				fprintf(stderr,
-					"Error: argument of \"flag\" must be \"nopromisc\", \"nodst\" or \"null\", not \"%s\"\n",
+					"Error: argument of \"flag\" must be \"nopromisc\", \"nodst\", \"hostbridge\" or \"null\", not \"%s\"\n",
 					*argv);
 				return -1;
 			}
@@ -219,6 +221,9 @@ int mvlan_ip_parse(const struct ip_host *ip, const char *kind, int argc,
 				return -1;
 			}
 			o->has_bc_cutoff = true;
+		} else if (!strcmp(arg, "hostbridge")) {
+			o->flags |= MVLAN_F_HOSTBRIDGE;
+			o->has_flags = true;
 		} else if (kw(arg, "help")) {
 			mvlan_ip_usage(stderr, kind);
 			return -1;

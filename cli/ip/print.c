@@ -2,7 +2,7 @@
 /*
  * "ip -d link show" of an mvlan device: macvlan's words, keys and order
  * (iproute2's ip/iplink_macvlan.c), through ip's own print functions so
- * that -j, -p and -c work; then what only mvlan has: bclim.
+ * that -j, -p and -c work; then what only mvlan has: bclim, hostbridge.
  */
 #include <string.h>
 
@@ -78,4 +78,7 @@ void mvlan_ip_print(const struct ip_host *ip, FILE *f, struct rtattr *tb[])
 	if (get_u32(tb, IFLA_MVLAN_BC_CUTOFF, &v))
 		ip->print_color_int(IP_PRINT_ANY, IP_COLOR_NONE, "bclim",
 				    "bclim %d ", (int32_t)v);
+	if (flags & MVLAN_F_HOSTBRIDGE)
+		ip->print_color_bool(IP_PRINT_ANY, IP_COLOR_NONE, "hostbridge",
+				     "hostbridge ", true);
 }

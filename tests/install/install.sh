@@ -195,10 +195,12 @@ destdir_check() {
 lib/modules/$k/updates/mvlan.ko$(mod_suffix "$k")
 ${iplibdir#/}/link_mvlan.so
 usr/include/linux/mvlan.h
+usr/lib/cni/mvlan
 usr/sbin/mvctl
 usr/share/bash-completion/completions/mvctl
 usr/share/man/man4/mvlan.4
 usr/share/man/man8/mvctl.8
+usr/share/man/man8/mvlan-cni.8
 EOF
 )
 	run_make "make install DESTDIR PREFIX=/usr ($what)" \
@@ -210,9 +212,11 @@ EOF
 	expect "mvctl -V of the installed mvctl ($what)" \
 		"$("$dest/usr/sbin/mvctl" -V 2>&1)" "mvctl $version"
 	for f in usr/share/man/man8/mvctl.8 usr/share/man/man4/mvlan.4 \
+		usr/share/man/man8/mvlan-cni.8 \
 		usr/share/bash-completion/completions/mvctl usr/include/linux/mvlan.h; do
 		[[ -f $dest/$f ]] || continue
 		case $f in
+			*/mvlan-cni.8) orig=man/mvlan-cni.8 ;;
 			*/man8/*) orig=man/mvctl.8 ;;
 			*/man4/*) orig=man/mvlan.4 ;;
 			*/completions/*) orig=cli/completion/mvctl.bash ;;
@@ -220,10 +224,10 @@ EOF
 		esac
 		check "$f is $orig ($what)" cmp -s "$dest/$f" "$src/$orig"
 	done
-	expect "modes: mvctl 755, the other files under /usr 644 ($what)" \
+	expect "modes: mvctl and the CNI plugin 755, the other files under /usr 644 ($what)" \
 		"$(cd "$dest" && find usr -type f -printf '%m %p\n' | LC_ALL=C sort -k2)" \
 		"$(grep '^usr/' <<<"$expected" | while read -r f; do
-			if [[ $f == usr/sbin/mvctl ]]; then echo "755 $f"; else echo "644 $f"; fi
+			if [[ $f == usr/sbin/mvctl || $f == usr/lib/cni/mvlan ]]; then echo "755 $f"; else echo "644 $f"; fi
 		done | LC_ALL=C sort -k2)"
 	run_make "make uninstall DESTDIR PREFIX=/usr ($what)" \
 		uninstall DESTDIR="$dest" PREFIX=/usr "${kargs[@]}" &&
@@ -272,21 +276,25 @@ if [[ $host_ok == 1 ]]; then
 	ko=/lib/modules/$k/updates/mvlan.ko$(mod_suffix "$k")
 	real_installed=$k
 	if run_make "make install PREFIX=tmp IPLIBDIR=tmp (the real module tree of $k, depmod)" \
-		install PREFIX="$work/prefix" IPLIBDIR="$work/prefix/iplib" KVER="$k"; then
+		install PREFIX="$work/prefix" IPLIBDIR="$work/prefix/iplib" \
+		CNI_BIN_DIR="$work/prefix/cni" KVER="$k"; then
 		check "$ko exists" test -f "$ko"
 		expect "modinfo -k $k -n mvlan (depmod indexed it)" "$(modinfo -k "$k" -n mvlan 2>&1)" "$ko"
 		for a in rtnl-link-mvlan net-pf-16-proto-16-family-mvlan; do
 			expect "modprobe -S $k -R $a" "$(modprobe -S "$k" -R "$a" 2>&1)" "mvlan"
 		done
-		expect "the rest under PREFIX and IPLIBDIR" "$(files "$work/prefix")" "include/linux/mvlan.h
+		expect "the rest under PREFIX, IPLIBDIR and CNI_BIN_DIR" "$(files "$work/prefix")" "cni/mvlan
+include/linux/mvlan.h
 iplib/link_mvlan.so
 sbin/mvctl
 share/bash-completion/completions/mvctl
 share/man/man4/mvlan.4
-share/man/man8/mvctl.8"
+share/man/man8/mvctl.8
+share/man/man8/mvlan-cni.8"
 	fi
 	if run_make "make uninstall PREFIX=tmp IPLIBDIR=tmp (the real module tree of $k, depmod)" \
-		uninstall PREFIX="$work/prefix" IPLIBDIR="$work/prefix/iplib" KVER="$k"; then
+		uninstall PREFIX="$work/prefix" IPLIBDIR="$work/prefix/iplib" \
+		CNI_BIN_DIR="$work/prefix/cni" KVER="$k"; then
 		real_installed=''
 		check "$ko removed" test ! -e "$ko"
 		check "modinfo -k $k mvlan: not found after uninstall" \

@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
+# mvlan-vm: one-kernel
 #
 # The stock ip with the plugin (IP_LIB_DIR=$TOP/cli/ip) against the kernel's
 # macvlan with ip's own macvlan plugin: the same devices made and changed
@@ -152,7 +153,7 @@ EOB
 
 step "ip link help mvlan"
 expect_eq "$(ip link help mvlan 2>&1 | head -n 1)" \
-	"Usage: ... mvlan mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN] [bclim BCLIM]" \
+	"Usage: ... mvlan mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN] [bclim BCLIM] [hostbridge]" \
 	"ip link help mvlan"
 
 step "without the plugin: options refused, a device with the defaults"
@@ -166,6 +167,22 @@ expect_eq "$("$MVCTL" -n low -j show d0 | jq -c '.[0] | [.mode, .flags, .bcqueue
 expect_eq "$(env IP_LIB_DIR=/nonexistent ip -n low -d -j link show dev d0 | jq -c '.[0].linkinfo')" \
 	'{"info_kind":"mvlan"}' "ip without the plugin: the kind only"
 ip -n low link del d0
+
+step "hostbridge, mvlan's own flag: created, shown, changed"
+ip -n low link add link lowm name hb type mvlan mode bridge hostbridge
+expect_eq "$(ip -n low -d -j link show hb | jq -c '.[0].linkinfo.info_data')" \
+	'{"mode":"bridge","bcqueuelen":1000,"usedbcqueuelen":1000,"bclim":1,"hostbridge":true}' \
+	"ip -d -j link show hb"
+expect_eq "$(ip -n low -d link show hb | perl -ne 'print $1 if /^\s*(mvlan .*?) (?:addrgenmode|numtxqueues) /')" \
+	"mvlan mode bridge bcqueuelen 1000 usedbcqueuelen 1000 bclim 1 hostbridge" \
+	"ip -d link show hb"
+expect_eq "$(ip -n low link set hb type mvlan mode vepa 2>&1)" \
+	"Error: mvlan: the device has hostbridge, which is for bridge mode only: clear it to leave bridge mode." \
+	"hb to vepa with the flag"
+ip -n low link set hb type mvlan mode vepa flag null
+expect_eq "$("$MVCTL" -n low -j show hb | jq -c '.[0] | [.mode, .flags]')" '["vepa",[]]' \
+	"hb after mode vepa flag null"
+ip -n low link del hb
 
 step "the done-when commands"
 ip -n low link add link lows name src type mvlan mode source nodst bcqueuelen 2000
@@ -302,7 +319,7 @@ while IFS='|' read -r args rc msg; do
 done <<EOF
 mode|255|INCOMPLETE
 mode Bridge|1|Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "Bridge"
-flag promisc|1|Error: argument of "flag" must be "nopromisc", "nodst" or "null", not "promisc"
+flag promisc|1|Error: argument of "flag" must be "nopromisc", "nodst", "hostbridge" or "null", not "promisc"
 nopromisc|1|mvlan: nopromisc flag only valid in passthru mode+USAGE
 bcqueuelen -1|1|Error: argument of "bcqueuelen" must be a positive integer [0-4294967295], not "-1"
 bclim 2147483648|1|Error: illegal value for "bclim": "2147483648"

@@ -179,6 +179,15 @@ expect "mode: dst and nodst" 2 'mvctl: conflicting keywords "dst" and "nodst"' \
 	mode mv0 source dst nodst
 expect "mode: duplicate flag" 2 'mvctl: duplicate keyword "nodst"' \
 	mode mv0 source nodst nodst
+expect "mode: hostbridge and nohostbridge" 2 \
+	'mvctl: conflicting keywords "hostbridge" and "nohostbridge"' \
+	mode mv0 bridge hostbridge nohostbridge
+expect "mode: duplicate hostbridge" 2 'mvctl: duplicate keyword "hostbridge"' \
+	mode mv0 bridge hostbridge hostbridge
+expect "mode: hostbridge is no mode" 2 'mvctl: unknown mode "hostbridge"' \
+	mode mv0 hostbridge
+expect "add: hostbridge takes no argument" 2 \
+	'mvctl: unknown keyword "bridge"' add mv0 link lo hostbridge bridge
 
 # source
 expect "source without NAME" 2 'mvctl: missing device name after "source"' \
@@ -260,9 +269,9 @@ cat >"$tmp/usage" <<'USAGE'
 Usage: mvctl [OPTIONS] COMMAND ...
 
 Commands:
-  mvctl add NAME link LOWER [type TYPE] [mode MODE] [nopromisc] [nodst] [address MAC] [mtu N] [bcqueuelen N] [bclim N]
+  mvctl add NAME link LOWER [type TYPE] [mode MODE] [nopromisc] [nodst] [hostbridge] [address MAC] [mtu N] [bcqueuelen N] [bclim N]
   mvctl del NAME
-  mvctl mode NAME [MODE [nopromisc|promisc] [nodst|dst]]
+  mvctl mode NAME [MODE [nopromisc|promisc] [nodst|dst] [hostbridge|nohostbridge]]
   mvctl source NAME [list]
   mvctl source NAME add MAC [MAC ...]
   mvctl source NAME del MAC [MAC ...]
@@ -341,6 +350,12 @@ expect "add: duplicate type" 2 'mvctl: duplicate keyword "type"' \
 expect "mode NAME: module missing" 1 "$MODULE_MISSING" mode mv0
 expect "mode NAME MODE: module missing" 1 "$MODULE_MISSING" \
 	mode mv0 bridge promisc dst
+expect "mode NAME bridge hostbridge: module missing" 1 "$MODULE_MISSING" \
+	mode mv0 bridge hostbridge
+expect "mode NAME vepa nohostbridge: module missing" 1 "$MODULE_MISSING" \
+	mode mv0 vepa nohostbridge
+expect "add: hostbridge" 1 "$MODULE_MISSING" \
+	add mv0 hostbridge link lo mode bridge
 expect "source: module missing" 1 "$MODULE_MISSING" source mv0
 expect "source set (empty): module missing" 1 "$MODULE_MISSING" \
 	source mv0 set

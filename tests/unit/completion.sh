@@ -85,10 +85,16 @@ offers "mvctl -b $tmp/macs.t" "$tmp/macs.txt"
 offers "mvctl -b $tmp/macs.txt -" -j --json -p --pretty -n --netns \
 	-b --batch -f --force -V --version -h --help
 offers "mvctl add " ""
-offers "mvctl add mv1 " link type mode nopromisc nodst address mtu bcqueuelen \
-	bclim
+offers "mvctl add mv1 " link type mode nopromisc nodst hostbridge address mtu \
+	bcqueuelen bclim
 offers "mvctl add mv1 link " lo eth0 mv0
-offers "mvctl add mv1 link eth0 " type mode nopromisc nodst address mtu \
+offers "mvctl add mv1 link eth0 " type mode nopromisc nodst hostbridge address mtu \
+	bcqueuelen bclim
+offers "mvctl add mv1 link eth0 mode bridge " type nopromisc nodst hostbridge \
+	address mtu bcqueuelen bclim
+offers "mvctl add mv1 hostbridge link eth0 " type mode nopromisc nodst address mtu \
+	bcqueuelen bclim
+offers "mvctl add mv1 link eth0 mode vepa " type nopromisc nodst address mtu \
 	bcqueuelen bclim
 offers "mvctl add mv1 link eth0 mode " private vepa bridge passthru source
 offers "mvctl add mv1 link eth0 mode b" bridge
@@ -96,7 +102,7 @@ offers "mvctl add mv1 link eth0 mode source nodst " type nopromisc address \
 	mtu bcqueuelen bclim
 offers "mvctl add mv1 link eth0 type " mvlan mvtap
 offers "mvctl add mv1 link eth0 type mvt" mvtap
-offers "mvctl add mv1 link eth0 type mvtap " mode nopromisc nodst address \
+offers "mvctl add mv1 link eth0 type mvtap " mode nopromisc nodst hostbridge address \
 	mtu bcqueuelen bclim
 offers "mvctl add mv1 link eth0 mtu " ""
 offers "mvctl del " mv0 src0
@@ -106,9 +112,14 @@ offers "mvctl -n blue del " blue0
 offers "mvctl --netns blue show " link blue0
 offers "mvctl mode " mv0 src0
 offers "mvctl mode src0 " private vepa bridge passthru source
-offers "mvctl mode src0 source " nopromisc promisc nodst dst
-offers "mvctl mode src0 source dst " nopromisc promisc
-offers "mvctl mode src0 source promisc nodst " ""
+offers "mvctl mode src0 source " nopromisc promisc nodst dst nohostbridge
+offers "mvctl mode src0 source dst " nopromisc promisc nohostbridge
+offers "mvctl mode src0 source promisc nodst " nohostbridge
+offers "mvctl mode src0 source promisc nodst nohostbridge " ""
+offers "mvctl mode mv0 bridge " nopromisc promisc nodst dst hostbridge \
+	nohostbridge
+offers "mvctl mode mv0 bridge h" hostbridge
+offers "mvctl mode mv0 bridge hostbridge dst " nopromisc promisc
 offers "mvctl source " mv0 src0
 offers "mvctl source src0 " list add del set flush
 offers "mvctl source src0 add " ""

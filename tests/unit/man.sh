@@ -9,7 +9,7 @@
 # "N passed, N failed"; exits non-zero if a check failed.
 
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
-PAGES="$TOP/man/mvctl.8 $TOP/man/mvlan.4"
+PAGES="$TOP/man/mvctl.8 $TOP/man/mvlan.4 $TOP/man/mvlan-cni.8"
 
 passed=0
 failed=0

@@ -60,6 +60,11 @@ static void test_text_flags(void)
 	d.flags = MVLAN_F_NODST | MVLAN_F_NOPROMISC;
 	CHECK_STR(text_of(&d), "mv0: ifindex 7 link veth0 mode source "
 			       "nopromisc nodst address 02:11:22:33:44:55\n");
+
+	d.mode = MVLAN_MODE_BRIDGE;
+	d.flags = MVLAN_F_HOSTBRIDGE;
+	CHECK_STR(text_of(&d), "mv0: ifindex 7 link veth0 mode bridge "
+			       "hostbridge address 02:11:22:33:44:55\n");
 }
 
 static void test_text_unknown_values(void)
@@ -225,6 +230,12 @@ static void test_mode_forms(void)
 	CHECK_STR(mode_of(&d, OUT_JSON_PRETTY),
 		  "{\n  \"ifname\": \"mv0\",\n  \"mode\": \"source\",\n"
 		  "  \"flags\": [\n    \"nopromisc\",\n    \"nodst\"\n  ]\n}\n");
+	d.mode = MVLAN_MODE_BRIDGE;
+	d.flags = MVLAN_F_HOSTBRIDGE;
+	CHECK_STR(mode_of(&d, OUT_TEXT), "bridge hostbridge\n");
+	CHECK_STR(mode_of(&d, OUT_JSON),
+		  "{\"ifname\":\"mv0\",\"mode\":\"bridge\","
+		  "\"flags\":[\"hostbridge\"]}\n");
 	d.mode = 64;
 	d.flags = 0x10;
 	CHECK_STR(mode_of(&d, OUT_TEXT), "64 0x10\n");

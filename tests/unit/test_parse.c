@@ -190,12 +190,15 @@ static void test_flags(void)
 
 	CHECK(parse_flag("nopromisc", &flag) == 0 && flag == MVLAN_F_NOPROMISC);
 	CHECK(parse_flag("nodst", &flag) == 0 && flag == MVLAN_F_NODST);
+	CHECK(parse_flag("hostbridge", &flag) == 0 && flag == MVLAN_F_HOSTBRIDGE);
 	CHECK(parse_flag("", &flag) == -EINVAL);
 	CHECK(parse_flag("promisc", &flag) == -EINVAL);
+	CHECK(parse_flag("nohostbridge", &flag) == -EINVAL);
 	CHECK_STR(flag_name(MVLAN_F_NOPROMISC), "nopromisc");
 	CHECK_STR(flag_name(MVLAN_F_NODST), "nodst");
+	CHECK_STR(flag_name(MVLAN_F_HOSTBRIDGE), "hostbridge");
 	CHECK(flag_name(0) == NULL);
-	CHECK(flag_name(1U << 2) == NULL);
+	CHECK(flag_name(1U << 3) == NULL);
 	CHECK(flag_name(MVLAN_F_ALL) == NULL);	/* one bit at a time */
 }
 

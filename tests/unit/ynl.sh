@@ -85,7 +85,7 @@ disagree "ynl: a value changed in the header" \
 	-H "$(copy "$H" 's/^#define MVLAN_BC_CUTOFF_DEFAULT\t\t1$/#define MVLAN_BC_CUTOFF_DEFAULT\t\t2/')"
 disagree "ynl: a define only in the header" \
 	"  MVLAN_F_EXTRA: in $tmp/" \
-	-H "$(copy "$H" 's/^#define MVLAN_F_ALL\t.*/&\n#define MVLAN_F_EXTRA 4/')"
+	-H "$(copy "$H" 's/^#define MVLAN_F_ALL\t.*/&\n#define MVLAN_F_EXTRA 8/')"
 disagree "ynl: an enum entry missing from the header" \
 	"  enum mvlan_macaddr_mode: MVLAN_MACADDR_SET is a member in " \
 	-H "$(copy "$H" '/^\tMVLAN_MACADDR_SET,$/d')"

@@ -21,15 +21,22 @@ pkgs=(
 	qemu-system-x86 busybox-static cpio xz-utils zstd binutils kmod
 	# building the module and the CLI
 	gcc make libc6-dev pkg-config libnl-3-dev libnl-genl-3-dev libnl-route-3-dev
+	# the CNI plugin's JSON
+	libjson-c-dev
 	# used by the tests inside the guest; the kernel's YNL client comes
 	# out of linux-source-6.12 and needs python3-yaml; its code generator
 	# (tests/tools/ynl-check.sh) python3-jsonschema
 	iproute2 iputils-ping python3 python3-yaml python3-jsonschema tcpdump ethtool procps util-linux
 	linux-source-6.12
+	# the CNI plugin's tests: the reference plugins (macvlan, host-local,
+	# static, tuning) and a real engine, podman with its runtime
+	containernetworking-plugins podman conmon crun
 	# man page lint
 	mandoc
 	# the ip plugin's tests: strace sees what ip sends; jq
 	strace jq
+	# TCP and UDP in the hostbridge tests and tests/bench/hostbridge.sh
+	iperf3
 	# "make dkms-install" and its test (tests/install/install.sh)
 	dkms
 )

@@ -41,7 +41,10 @@
  *                                [MVLAN_A_BC_QUEUE_LEN], [MVLAN_A_BC_CUTOFF] }
  *                                macvlan's rules: never into or out of
  *                                passthru; leaving source mode flushes the
- *                                source list. All or nothing.
+ *                                source list. MVLAN_F_HOSTBRIDGE only in
+ *                                bridge mode: a device that has it leaves
+ *                                bridge mode only by clearing it in the
+ *                                same request. All or nothing.
  *  MVLAN_CMD_SOURCE_ADD    do:   { dev, MVLAN_A_SOURCE... } add the addresses
  *                                (already listed ones are no error)
  *  MVLAN_CMD_SOURCE_DEL    do:   { dev, MVLAN_A_SOURCE... } remove them
@@ -155,10 +158,16 @@ enum mvlan_mode {
 
 #define MVLAN_MODE_DEFAULT	MVLAN_MODE_VEPA
 
-/* Device flags, the values of the kernel's MACVLAN_FLAG_*. */
+/*
+ * Device flags. NOPROMISC and NODST have the values of the kernel's
+ * MACVLAN_FLAG_*; HOSTBRIDGE is mvlan's own: for a bridge-mode device, the
+ * lower device's own stack is one more bridge-mode device of the port
+ * (frames between them never reach the wire; see mvlan(4)).
+ */
 #define MVLAN_F_NOPROMISC	1	/* passthru: lower not promiscuous */
 #define MVLAN_F_NODST		2	/* source: consume matched frames */
-#define MVLAN_F_ALL		(MVLAN_F_NOPROMISC | MVLAN_F_NODST)
+#define MVLAN_F_HOSTBRIDGE	4	/* bridge: bridged with the lower's stack */
+#define MVLAN_F_ALL		(MVLAN_F_NOPROMISC | MVLAN_F_NODST | MVLAN_F_HOSTBRIDGE)
 
 /* Flood queue defaults, as macvlan's. */
 #define MVLAN_BC_QUEUE_LEN_DEFAULT	1000

@@ -47,10 +47,10 @@ run() {
 	OUT=$(<"$tmp/out") ERR=$(<"$tmp/err")
 }
 
-usage='Usage: ... mvlan mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN] [bclim BCLIM]
+usage='Usage: ... mvlan mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN] [bclim BCLIM] [hostbridge]
 
 MODE: private | vepa | bridge | passthru | source
-MODE_FLAG: null | nopromisc | nodst
+MODE_FLAG: null | nopromisc | nodst | hostbridge
 MODE_OPTS: for mode "source":
 	macaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }
 BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]
@@ -119,6 +119,15 @@ parse "flag nodst" "flag nodst" "rc 0 len 8
 FLAGS 2"
 parse "flag null: flags 0" "flag null" "rc 0 len 8
 FLAGS 0"
+parse "mode bridge hostbridge" "mode bridge hostbridge" "rc 0 len 16
+MODE 4
+FLAGS 4"
+parse "flag hostbridge" "flag hostbridge" "rc 0 len 8
+FLAGS 4"
+parse "hostbridge alone: the kernel knows the mode" "hostbridge" "rc 0 len 8
+FLAGS 4"
+parse "hostbridge flag null: flags add up, as macvlan's" "hostbridge flag null" "rc 0 len 8
+FLAGS 4"
 parse "the last mode counts" "mode vepa mode bridge" "rc 0 len 8
 MODE 4"
 parse "bcqueuelen, decimal and hex" "bcqueuelen 4294967295 bcqueuelen 0x10" "rc 0 len 8
@@ -180,7 +189,11 @@ bad "mode Bridge (case)" "mode Bridge" 1 \
 bad "mode br (no abbreviation)" "mode br" 1 \
 	'Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "br"'
 bad "flag promisc" "flag promisc" 1 \
-	'Error: argument of "flag" must be "nopromisc", "nodst" or "null", not "promisc"'
+	'Error: argument of "flag" must be "nopromisc", "nodst", "hostbridge" or "null", not "promisc"'
+bad "flag nohostbridge" "flag nohostbridge" 1 \
+	'Error: argument of "flag" must be "nopromisc", "nodst", "hostbridge" or "null", not "nohostbridge"'
+bad "host (hostbridge is not abbreviated)" "mode bridge host" 1 "mvlan: unknown option \"host\"?
+$usage"
 for v in -1 4294967296 x 1x ""; do
 	bad "bcqueuelen \"$v\"" "bcqueuelen $v" $([[ -z $v ]] && echo 255 || echo 1) \
 		"$([[ -z $v ]] && echo "$incomplete" || echo "Error: argument of \"bcqueuelen\" must be a positive integer [0-4294967295], not \"$v\"")"
@@ -278,6 +291,13 @@ luint ANY nocolor bcqueuelen 'bcqueuelen %lu ' 1000
 luint ANY nocolor usedbcqueuelen 'usedbcqueuelen %lu ' 1000
 int ANY nocolor macaddr_count 'remotes (%d) ' 5000
 int ANY nocolor bclim 'bclim %d ' 1"
+show "bridge hostbridge: after all of macvlan's, bclim too" \
+	"mode=4 flags=4 bcqueuelen=1000 used=1000 bclim=1 count=0" \
+	"string ANY nocolor mode 'mode %s ' bridge
+luint ANY nocolor bcqueuelen 'bcqueuelen %lu ' 1000
+luint ANY nocolor usedbcqueuelen 'usedbcqueuelen %lu ' 1000
+int ANY nocolor bclim 'bclim %d ' 1
+bool ANY nocolor hostbridge 'hostbridge ' true"
 show "source, empty list" "mode=16 count=0" \
 	"string ANY nocolor mode 'mode %s ' source
 int ANY nocolor macaddr_count 'remotes (%d) ' 0"
@@ -326,9 +346,12 @@ expect "ip link help mvlan" "$RC|$OUT|$ERR" "0|$usage|"
 
 # macvlan's plugin (built into ip) as the oracle of the messages: the
 # same words with "mvlan" for "macvlan", bclim's lines aside (iproute2
-# before 6.4 has no bclim)
+# before 6.4 has no bclim), and hostbridge's (mvlan's own) taken out of
+# mvlan's
 nobclim() {
-	sed -e 's/ \[bclim BCLIM\]//' -e '/^BCLIM:/d' -e 's/macvlan/mvlan/g'
+	sed -e 's/ \[bclim BCLIM\]//' -e '/^BCLIM:/d' -e 's/macvlan/mvlan/g' \
+		-e 's/ \[hostbridge\]$//' -e 's/ | hostbridge$//' \
+		-e 's/"nodst", "hostbridge" or/"nodst" or/'
 }
 for a in "mode" "mode bogus" "flag" "flag x" "bcqueuelen" "bcqueuelen -1" \
 	"bcqueuelen 4294967296" "bcqueuelen 1x" "macaddr" "macaddr bogus" "macaddr add" \
@@ -377,7 +400,7 @@ expect "ip link add ... type mvtap mode bridge bclim -1: sent" "$RC|$ERR|$RTM_NE
 # good requests get to the kernel, which has no kind mvlan here
 for a in "" "mode source nodst bcqueuelen 2000" "mode passthru nopromisc bclim -1" \
 	"m private" "macaddr set $(macs 78)" "macaddr add 02:00:00:00:00:01" "macaddr flush" \
-	"mode vepa flag null bcqueuelen 0x10"; do
+	"mode vepa flag null bcqueuelen 0x10" "mode bridge hostbridge"; do
 	read -r -a args <<<"$a"
 	ipx link add link lo name m0 type mvlan "${args[@]}"
 	expect "ip link add ... type mvlan ${a:0:60}: sent" "$RC|$ERR|$RTM_NEWLINKS" \
