@@ -54,8 +54,9 @@ cni: cli
 deps:
 	tests/vm/deps.sh
 
-# The module built for kernel KVER in a tree of its own, so that builds for
-# several kernels do not overwrite each other.
+# The modules built for kernel KVER in a tree of their own, so that builds
+# for several kernels do not overwrite each other: mvlan.ko and mvtap.ko,
+# which one build makes.
 build/mod/%/kmod/mvlan.ko: $(KMOD_SRCS)
 	rm -rf build/mod/$*
 	mkdir -p build/mod/$*/kmod build/mod/$*/uapi/linux
@@ -63,6 +64,9 @@ build/mod/%/kmod/mvlan.ko: $(KMOD_SRCS)
 	cp uapi/linux/mvlan.h build/mod/$*/uapi/linux/
 	cp VERSION build/mod/$*/
 	$(MAKE) -C build/mod/$*/kmod KVER=$*
+
+build/mod/%/kmod/mvtap.ko: build/mod/%/kmod/mvlan.ko
+	@test -f $@ || { echo "$@ was not built with $<" >&2; exit 1; }
 
 check: deps
 	tests/check.sh
@@ -122,8 +126,9 @@ MODINST_NOSIGN = $(if $(INST_SIGKEY),$(if $(filter pkcs11:%,$(INST_SIGKEY))$(wil
 	$(INST_SIGKEY) $(INST_KDIR)/$(INST_SIGKEY)),,CONFIG_MODULE_SIG_ALL=))
 MODINST_ARGS = -C $(INST_KDIR) M=$(TOP)/kmod KERNELRELEASE=$(INST_KVER) \
 	INSTALL_MOD_PATH=$(abspath $(DESTDIR)) INSTALL_MOD_DIR=updates DEPMOD=true $(MODINST_NOSIGN)
-# modules_install compresses the module as the kernel's config says
-MOD_FILES = $(foreach s,.ko .ko.gz .ko.xz .ko.zst,$(DESTDIR)/lib/modules/$(INST_KVER)/updates/mvlan$(s))
+# modules_install compresses the modules (mvlan.ko, mvtap.ko) as the
+# kernel's config says
+MOD_FILES = $(foreach m,mvlan mvtap,$(foreach s,.ko .ko.gz .ko.xz .ko.zst,$(DESTDIR)/lib/modules/$(INST_KVER)/updates/$(m)$(s)))
 
 install: install-kmod install-cli install-ip install-cni
 

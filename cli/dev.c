@@ -2,6 +2,10 @@
 /*
  * Output forms of an mvlan device.
  */
+#include <string.h>
+
+#include <linux/mvlan.h>
+
 #include "dev.h"
 
 const char *mode_str(uint32_t mode, char buf[NUM_STRLEN])
@@ -54,8 +58,12 @@ void dev_print_line(FILE *f, const struct mvlan_dev *d)
 {
 	char buf[NUM_STRLEN], mac[MAC_STRLEN];
 
-	fprintf(f, "%s: ifindex %u link %s mode %s", d->name, d->ifindex,
-		d->link_name, mode_str(d->mode, buf));
+	fprintf(f, "%s: ifindex %u link %s", d->name, d->ifindex,
+		d->link_name);
+	/* the default type goes unsaid, as "mvctl add" takes it */
+	if ((d->present & DEV_HAS_KIND) && strcmp(d->kind, MVLAN_LINK_KIND))
+		fprintf(f, " type %s", d->kind);
+	fprintf(f, " mode %s", mode_str(d->mode, buf));
 	print_flags_text(f, d->flags);
 	format_mac(d->address, mac);
 	fprintf(f, " address %s", mac);
@@ -102,6 +110,10 @@ void dev_print_json_members(struct json *j, const struct mvlan_dev *d)
 	if (d->link_netns) {
 		json_key(j, "link_netnsid");
 		json_int(j, d->link_netnsid);
+	}
+	if (d->present & DEV_HAS_KIND) {
+		json_key(j, "type");
+		json_string(j, d->kind);
 	}
 	json_key(j, "mode");
 	json_string(j, mode_str(d->mode, buf));

@@ -167,6 +167,9 @@ int mvipc_events_read(struct mvipc *ipc, mvipc_event_fn fn, void *arg,
 int mvipc_link_get(struct mvipc *ipc, uint32_t ifindex, const char *name,
 		   struct mvipc_link *l, struct mvipc_error *e);
 
+/* Is kind (IFLA_INFO_KIND) one of mvlan's, "mvlan" or "mvtap"? */
+bool mvipc_is_mvlan_kind(const char *kind);
+
 /* Every device of the netns (RTM_GETLINK dump), appended to l. */
 int mvipc_link_dump(struct mvipc *ipc, struct mvipc_link_list *l,
 		    struct mvipc_error *e);
@@ -180,7 +183,8 @@ int mvipc_name_links(struct mvipc *ipc, struct mvlan_dev *devs, size_t n,
 		     struct mvipc_error *e);
 
 /*
- * Creates the mvlan device nl describes, in its final mode from the start
+ * Creates the mvlan device nl describes, of link kind nl->kind (mvlan when
+ * NULL, or mvtap: -EOPNOTSUPP without mvtap.ko), in its final mode from the start
  * (IFLA_INFO_DATA), in the netns of nl->netns_fd when MVIPC_NEW_NETNS_FD is
  * given (the lower device is the socket's netns' either way). -EEXIST: the
  * name is taken there.

@@ -57,6 +57,7 @@ const struct nla_policy mvipc_genl_policy[MVLAN_A_MAX + 1] = {
 	[MVLAN_A_SOURCE_REMOVED]	= { .type = NLA_U32 },
 	[MVLAN_A_STATS]			= { .type = NLA_NESTED },
 	[MVLAN_A_PORT]			= { .type = NLA_NESTED },
+	[MVLAN_A_KIND]			= { .type = NLA_STRING, .maxlen = IFNAMSIZ },
 };
 
 /* --- building requests --------------------------------------------------- */
@@ -172,6 +173,7 @@ static const struct mvipc_field dev_fields[] = {
 		  DEV_HAS_BC_CUTOFF),
 	DEV_FIELD(MVLAN_A_SOURCE_COUNT, MVIPC_F_U32, source_count, false,
 		  DEV_HAS_SOURCE_COUNT),
+	DEV_FIELD(MVLAN_A_KIND, MVIPC_F_NAME, kind, false, DEV_HAS_KIND),
 };
 
 int mvipc_parse_dev(struct nlmsghdr *nlh, struct mvlan_dev *d,

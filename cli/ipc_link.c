@@ -51,10 +51,11 @@ struct nl_msg *mvipc_msg_linkdump(void)
 /* IFLA_LINKINFO { IFLA_INFO_KIND "mvlan", IFLA_INFO_DATA { ... } } */
 static int put_linkinfo(struct nl_msg *msg, const struct mvipc_newlink *nl)
 {
+	const char *kind = nl->kind ? nl->kind : MVLAN_LINK_KIND;
 	struct nlattr *info, *data;
 
 	info = nla_nest_start(msg, IFLA_LINKINFO);
-	if (!info || nla_put_string(msg, IFLA_INFO_KIND, MVLAN_LINK_KIND))
+	if (!info || nla_put_string(msg, IFLA_INFO_KIND, kind))
 		return -NLE_NOMEM;
 
 	data = nla_nest_start(msg, IFLA_INFO_DATA);
@@ -139,7 +140,7 @@ static const struct mvipc_field link_fields[] = {
 	LINK_FIELD(IFLA_LINK_NETNSID, MVIPC_F_S32, link_netnsid, false),
 };
 
-static bool is_mvlan_kind(const char *kind)
+bool mvipc_is_mvlan_kind(const char *kind)
 {
 	return !strcmp(kind, MVLAN_LINK_KIND) || !strcmp(kind, MVTAP_LINK_KIND);
 }
@@ -155,7 +156,7 @@ static int parse_linkinfo(struct nlattr *nest, struct mvipc_link *l,
 	if (!info[IFLA_INFO_KIND])
 		return 0;
 	nla_strlcpy(l->kind, info[IFLA_INFO_KIND], sizeof(l->kind));
-	if (!is_mvlan_kind(l->kind) || !info[IFLA_INFO_DATA])
+	if (!mvipc_is_mvlan_kind(l->kind) || !info[IFLA_INFO_DATA])
 		return 0;
 	if (nla_parse_nested(data, IFLA_MVLAN_MAX, info[IFLA_INFO_DATA],
 			     mvlan_policy) < 0)

@@ -47,6 +47,7 @@ struct mvipc_error {
 #define DEV_HAS_BC_QUEUE_LEN_USED	0x2
 #define DEV_HAS_BC_CUTOFF		0x4
 #define DEV_HAS_SOURCE_COUNT		0x8
+#define DEV_HAS_KIND			0x10
 
 struct mvlan_dev {
 	uint32_t ifindex;
@@ -63,6 +64,7 @@ struct mvlan_dev {
 	uint32_t bc_queue_len_used;
 	int32_t bc_cutoff;
 	uint32_t source_count;
+	char kind[IFNAMSIZ];		/* link kind: "mvlan", "mvtap" */
 };
 
 struct dev_list {
@@ -186,6 +188,7 @@ struct mvipc_link_list {
 /* A new mvlan device: RTM_NEWLINK with IFLA_INFO_DATA, in one request. */
 struct mvipc_newlink {
 	const char *name;
+	const char *kind;	/* MVLAN_LINK_KIND (NULL too), MVTAP_LINK_KIND */
 	uint32_t link;		/* the lower device, in the socket's netns */
 	uint32_t mode;		/* enum mvlan_mode */
 	uint32_t flags;		/* MVLAN_F_* */

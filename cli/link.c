@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mvctl add, mvctl del: rtnetlink link creation and deletion.
+ * mvctl add, mvctl del: rtnetlink link creation and deletion, of link
+ * kind mvlan or mvtap.
  */
 #include <string.h>
 
@@ -21,6 +22,18 @@ static int add_set_link(void *opts, const char *arg)
 
 	o->lower = arg;
 	return arg_ifname(arg);
+}
+
+static int add_set_type(void *opts, const char *arg)
+{
+	struct add_opts *o = opts;
+
+	if (!strcmp(arg, MVLAN_LINK_KIND) || !strcmp(arg, MVTAP_LINK_KIND)) {
+		o->nl.kind = arg;
+		return 0;
+	}
+	mv_err("unknown type \"%s\" (mvlan or mvtap)", arg);
+	return -1;
 }
 
 static int add_set_mode(void *opts, const char *arg)
@@ -94,6 +107,7 @@ static int add_set_bclim(void *opts, const char *arg)
 
 static const struct keyword add_keywords[] = {
 	{ "link",	true,	add_set_link },
+	{ "type",	true,	add_set_type },
 	{ "mode",	true,	add_set_mode },
 	{ "nopromisc",	false,	add_set_nopromisc },
 	{ "nodst",	false,	add_set_nodst },
@@ -174,7 +188,7 @@ static int do_del(struct mvipc *ipc, const char *name)
 
 	if (mv_get_link(ipc, name, "delete", name, &l))
 		return EXIT_FAIL;
-	if (strcmp(l.kind, MVLAN_LINK_KIND)) {
+	if (!mvipc_is_mvlan_kind(l.kind)) {
 		mv_err("%s is not an mvlan device", name);
 		return EXIT_FAIL;
 	}

@@ -25,7 +25,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "add",	cmd_add,
-	  "NAME link LOWER [mode MODE] [nopromisc] [nodst] [hostbridge] [address MAC] [mtu N] [bcqueuelen N] [bclim N]" },
+	  "NAME link LOWER [type TYPE] [mode MODE] [nopromisc] [nodst] [hostbridge] [address MAC] [mtu N] [bcqueuelen N] [bclim N]" },
 	{ "del",	cmd_del,	"NAME" },
 	{ "mode",	cmd_mode,
 	  "NAME [MODE [nopromisc|promisc] [nodst|dst] [hostbridge|nohostbridge]]" },

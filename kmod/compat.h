@@ -8,7 +8,10 @@
 #ifndef _MVLAN_COMPAT_H
 #define _MVLAN_COMPAT_H
 
+#include <linux/ethtool.h>
+#include <linux/net_tstamp.h>
 #include <linux/netdevice.h>
+#include <linux/phy.h>
 #include <net/genetlink.h>
 
 /*
@@ -51,5 +54,46 @@ static inline struct nlattr **mvlan_genl_dump_attrs(struct netlink_callback *cb)
 	return genl_dumpit_info(cb)->attrs;
 #endif
 }
+
+/*
+ * ethtool's time stamping capabilities: struct kernel_ethtool_ts_info since
+ * 6.11, struct ethtool_ts_info before.
+ */
+#ifdef MVLAN_HAVE_KERNEL_ETHTOOL_TS_INFO
+#define mvlan_ts_info kernel_ethtool_ts_info
+#else
+#define mvlan_ts_info ethtool_ts_info
+#endif
+
+/*
+ * What ethtool -T reports for @lower: its PHY's or its MAC's capabilities,
+ * else software time stamps only. ethtool_get_ts_info_by_layer() since
+ * 6.10; before, what it does by hand, as macvlan did it.
+ */
+static inline int mvlan_lower_ts_info(struct net_device *lower,
+				      struct mvlan_ts_info *info)
+{
+#ifdef MVLAN_HAVE_ETHTOOL_TS_INFO_BY_LAYER
+	return ethtool_get_ts_info_by_layer(lower, info);
+#else
+	const struct ethtool_ops *ops = lower->ethtool_ops;
+
+	if (phy_has_tsinfo(lower->phydev))
+		return phy_ts_info(lower->phydev, info);
+	if (ops->get_ts_info)
+		return ops->get_ts_info(lower, info);
+	info->so_timestamping = SOF_TIMESTAMPING_RX_SOFTWARE |
+				SOF_TIMESTAMPING_SOFTWARE;
+	info->phc_index = -1;
+	return 0;
+#endif
+}
+
+/* struct class's namespace() takes a const device since 6.2 (mvtap.c) */
+#ifdef MVLAN_HAVE_CLASS_NS_CONST
+#define mvlan_class_dev_const const
+#else
+#define mvlan_class_dev_const
+#endif
 
 #endif /* _MVLAN_COMPAT_H */

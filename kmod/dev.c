@@ -10,7 +10,9 @@
 #include <linux/etherdevice.h>
 #include <linux/rtnetlink.h>
 
+#include "mvlan_lib.h"
 #include "mvlan_priv.h"
+#include "ndo.h"
 
 #define MVLAN_ALWAYS_ON_OFFLOADS \
 	(NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_GSO_SOFTWARE | \
@@ -463,6 +465,7 @@ static const struct ethtool_ops mvlan_ethtool_ops = {
 	.get_link		= ethtool_op_get_link,
 	.get_link_ksettings	= mvlan_get_link_ksettings,
 	.get_drvinfo		= mvlan_get_drvinfo,
+	.get_ts_info		= mvlan_get_ts_info,
 };
 
 static const struct net_device_ops mvlan_netdev_ops = {
@@ -482,6 +485,9 @@ static const struct net_device_ops mvlan_netdev_ops = {
 	.ndo_vlan_rx_kill_vid	= mvlan_vlan_rx_kill_vid,
 	.ndo_get_iflink		= mvlan_get_iflink,
 	.ndo_features_check	= passthru_features_check,
+	MVLAN_FDB_OPS,
+	MVLAN_TSTAMP_OPS,
+	MVLAN_NETPOLL_OPS
 };
 
 static void mvlan_dev_free(struct net_device *dev)
@@ -491,13 +497,14 @@ static void mvlan_dev_free(struct net_device *dev)
 	netdev_put(vlan->lowerdev, &vlan->dev_tracker);
 }
 
-void mvlan_setup(struct net_device *dev)
+/* What every mvlan device is, mvtap's too (mvlan_lib.h). */
+void mvlan_common_setup(struct net_device *dev)
 {
 	ether_setup(dev);
 
 	dev->max_mtu = ETH_MAX_MTU;
 	dev->priv_flags &= ~IFF_TX_SKB_SHARING;
-	dev->priv_flags |= IFF_UNICAST_FLT | IFF_NO_QUEUE;
+	dev->priv_flags |= IFF_UNICAST_FLT;
 	netif_keep_dst(dev);
 	mvlan_set_change_proto_down(dev);
 	dev->netdev_ops = &mvlan_netdev_ops;
@@ -505,4 +512,12 @@ void mvlan_setup(struct net_device *dev)
 	dev->priv_destructor = mvlan_dev_free;
 	dev->header_ops = &mvlan_header_ops;
 	dev->ethtool_ops = &mvlan_ethtool_ops;
+}
+EXPORT_SYMBOL_GPL(mvlan_common_setup);
+
+/* An mvlan device has no queue: the lower device's queues it. */
+void mvlan_setup(struct net_device *dev)
+{
+	mvlan_common_setup(dev);
+	dev->priv_flags |= IFF_NO_QUEUE;
 }

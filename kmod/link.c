@@ -8,6 +8,7 @@
 #include <net/rtnetlink.h>
 
 #include "link_source.h"
+#include "mvlan_lib.h"
 #include "mvlan_priv.h"
 
 static const struct nla_policy mvlan_policy[IFLA_MVLAN_MAX + 1] = {
@@ -53,7 +54,11 @@ static int mvlan_changelink(struct net_device *dev, struct nlattr *tb[],
 	return mvlan_change(netdev_priv(dev), &cfg, extack);
 }
 
-static int mvlan_newlink(struct net *src_net, struct net_device *dev,
+/*
+ * Create an mvlan device, or the mvlan part of an mvtap device: nothing
+ * that can fail may follow it in the caller, which cannot undo it.
+ */
+int mvlan_common_newlink(struct net *src_net, struct net_device *dev,
 			 struct nlattr *tb[], struct nlattr *data[],
 			 struct netlink_ext_ack *extack)
 {
@@ -183,8 +188,9 @@ destroy_port:
 	synchronize_net();
 	return err;
 }
+EXPORT_SYMBOL_GPL(mvlan_common_newlink);
 
-static void mvlan_dellink(struct net_device *dev, struct list_head *head)
+void mvlan_dellink(struct net_device *dev, struct list_head *head)
 {
 	struct mvlan_dev *vlan = netdev_priv(dev);
 
@@ -196,6 +202,7 @@ static void mvlan_dellink(struct net_device *dev, struct list_head *head)
 	unregister_netdevice_queue(dev, head);
 	netdev_upper_dev_unlink(vlan->lowerdev, dev);
 }
+EXPORT_SYMBOL_GPL(mvlan_dellink);
 
 static size_t mvlan_get_size(const struct net_device *dev)
 {
@@ -217,17 +224,28 @@ static struct net *mvlan_get_link_net(const struct net_device *dev)
 	return dev_net(vlan->lowerdev);
 }
 
+/*
+ * Register a link kind of mvlan devices: @ops names the kind and its
+ * setup, newlink and dellink; the attributes and what is done with them
+ * are mvlan's.
+ */
+int mvlan_link_register(struct rtnl_link_ops *ops)
+{
+	ops->maxtype = IFLA_MVLAN_MAX;
+	ops->policy = mvlan_policy;
+	ops->validate = mvlan_validate;
+	ops->changelink = mvlan_changelink;
+	ops->get_size = mvlan_get_size;
+	ops->fill_info = mvlan_fill_info;
+	ops->get_link_net = mvlan_get_link_net;
+	return rtnl_link_register(ops);
+}
+EXPORT_SYMBOL_GPL(mvlan_link_register);
+
 struct rtnl_link_ops mvlan_link_ops __read_mostly = {
 	.kind		= MVLAN_LINK_KIND,
 	.priv_size	= sizeof(struct mvlan_dev),
 	.setup		= mvlan_setup,
-	.maxtype	= IFLA_MVLAN_MAX,
-	.policy		= mvlan_policy,
-	.validate	= mvlan_validate,
-	.newlink	= mvlan_newlink,
-	.changelink	= mvlan_changelink,
+	.newlink	= mvlan_common_newlink,
 	.dellink	= mvlan_dellink,
-	.get_size	= mvlan_get_size,
-	.fill_info	= mvlan_fill_info,
-	.get_link_net	= mvlan_get_link_net,
 };

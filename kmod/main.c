@@ -8,6 +8,7 @@
 #include <net/rtnetlink.h>
 
 #include "hostbridge.h"
+#include "mvlan_lib.h"
 #include "mvlan_priv.h"
 
 static int __init mvlan_init_module(void)
@@ -22,7 +23,7 @@ static int __init mvlan_init_module(void)
 	if (err)
 		goto source_exit;
 
-	err = rtnl_link_register(&mvlan_link_ops);
+	err = mvlan_link_register(&mvlan_link_ops);
 	if (err)
 		goto unregister_notifier;
 

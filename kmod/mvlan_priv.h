@@ -125,6 +125,10 @@ struct mvlan_dev {
 	u32			source_gen;	/* read by the data path */
 	u32			source_seq;	/* changes with the list */
 	struct mvlan_source_txn	*source_txn;
+#ifdef CONFIG_NET_POLL_CONTROLLER
+	/* the lower device's netpoll while netpoll runs on this one */
+	struct netpoll		*netpoll;
+#endif
 };
 
 /*

@@ -10,6 +10,7 @@
 #include <net/genetlink.h>
 #include <net/net_namespace.h>
 #include <net/netlink.h>
+#include <net/rtnetlink.h>
 
 #include "mvlan_priv.h"
 #include "netlink.h"
@@ -28,6 +29,7 @@ static size_t mvlan_nl_dev_size(void)
 	       nla_total_size(sizeof(u32)) +	/* MVLAN_A_LINK */
 	       nla_total_size(sizeof(s32)) +	/* MVLAN_A_LINK_NETNSID */
 	       nla_total_size(ETH_ALEN) +	/* MVLAN_A_ADDRESS */
+	       nla_total_size(IFNAMSIZ) +	/* MVLAN_A_KIND: "mvlan", "mvtap" */
 	       mvlan_config_size();
 }
 
@@ -46,6 +48,7 @@ static int mvlan_nl_fill_dev(struct sk_buff *skb, const struct mvlan_nl_dest *to
 	if (mvlan_nl_put_dev_id(skb, vlan) ||
 	    nla_put_u32(skb, MVLAN_A_LINK, vlan->lowerdev->ifindex) ||
 	    nla_put(skb, MVLAN_A_ADDRESS, ETH_ALEN, dev->dev_addr) ||
+	    nla_put_string(skb, MVLAN_A_KIND, dev->rtnl_link_ops->kind) ||
 	    mvlan_config_fill(skb, vlan, &mvlan_genl_config_attrs) ||
 	    (!net_eq(net, lower_net) &&
 	     nla_put_s32(skb, MVLAN_A_LINK_NETNSID,

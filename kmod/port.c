@@ -228,7 +228,7 @@ static int mvlan_device_event(struct notifier_block *unused,
 		if (dev->reg_state != NETREG_UNREGISTERING)
 			break;
 		list_for_each_entry_safe(vlan, next, &port->vlans, list)
-			mvlan_link_ops.dellink(vlan->dev, &list_kill);
+			vlan->dev->rtnl_link_ops->dellink(vlan->dev, &list_kill);
 		unregister_netdevice_many(&list_kill);
 		break;
 	case NETDEV_PRE_TYPE_CHANGE:

@@ -5,9 +5,11 @@
  */
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
+#include <linux/netpoll.h>
 
 #include "hostbridge.h"
 #include "mvlan_priv.h"
+#include "ndo.h"
 
 static int mvlan_queue_xmit(struct sk_buff *skb, struct net_device *dev)
 {
@@ -45,6 +47,10 @@ netdev_tx_t mvlan_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct mvlan_pcpu_stats *stats;
 	unsigned int len = skb->len;
 	int ret;
+
+	/* netpoll, with interrupts off: netpoll.c */
+	if (unlikely(netpoll_tx_running(dev)))
+		return mvlan_netpoll_send_skb(vlan, skb);
 
 	ret = mvlan_queue_xmit(skb, dev);
 

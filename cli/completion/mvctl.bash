@@ -10,6 +10,7 @@ _mvctl_options=(-j --json -p --pretty -n --netns -b --batch -f --force
 	-V --version -h --help)
 _mvctl_commands=(add del mode source show stats monitor)
 _mvctl_modes=(private vepa bridge passthru source)
+_mvctl_types=(mvlan mvtap)
 
 # _mvctl_reply WORD...: the words that start with the current word
 _mvctl_reply() {
@@ -79,7 +80,7 @@ _mvctl_mode_given() {
 	done
 }
 
-# add NAME link LOWER [mode MODE] [nopromisc] [nodst] [hostbridge] [address MAC] ...
+# add NAME link LOWER [type TYPE] [mode MODE] [nopromisc] [nodst] [hostbridge] [address MAC] ...
 # (hostbridge only in bridge mode: not offered after another mode)
 _mvctl_add() {
 	local n=${#_mvctl_args[@]} kw mode
@@ -88,6 +89,10 @@ _mvctl_add() {
 	case ${_mvctl_args[n - 1]} in
 	link)
 		_mvctl_reply_lines _mvctl_links
+		return
+		;;
+	type)
+		_mvctl_reply "${_mvctl_types[@]}"
 		return
 		;;
 	mode)
@@ -99,7 +104,7 @@ _mvctl_add() {
 		;;
 	esac
 	mode=$(_mvctl_mode_given)
-	for kw in link mode nopromisc nodst hostbridge address mtu bcqueuelen bclim; do
+	for kw in link type mode nopromisc nodst hostbridge address mtu bcqueuelen bclim; do
 		[[ $kw == hostbridge && -n $mode && $mode != bridge ]] && continue
 		_mvctl_used "$kw" || _mvctl_reply "$kw"
 	done

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * link_mvlan.so: iproute2's "ip" learns link kind "mvlan".
+ * link_mvlan.so: iproute2's "ip" learns link kinds "mvlan" and "mvtap", as
+ * its own iplink_macvlan.c has macvlan and macvtap.
  *
  * ip's get_link_kind("mvlan") dlopen()s IP_LIB_DIR/link_mvlan.so and
- * takes dlsym("mvlan_link_util") as its struct link_util. The plugin
+ * takes dlsym("mvlan_link_util") as its struct link_util; for "mvtap",
+ * link_mvtap.so (a link to this file) and "mvtap_link_util". The plugin
  * must never crash an ip whose layout it does not know (iproute2.h says
  * what it assumes), so it first recognises the ip it is loaded into
  * (host.c: its release, from its executable, and the functions it needs,
@@ -17,9 +19,10 @@
  * mode bridge would make a vepa device), and the plugin would still have
  * to be right about the place of every field ip reads.
  *
- * mvlan_link_util is therefore a GNU indirect function: glibc's dlsym()
- * returns what its resolver returns. Nothing in the plugin refers to it,
- * so the resolver runs for ip's dlsym() only, after the constructor.
+ * mvlan_link_util and mvtap_link_util are therefore GNU indirect functions:
+ * glibc's dlsym() returns what their resolver returns. Nothing in the
+ * plugin refers to them, so the resolvers run for ip's dlsym() only, after
+ * the constructor.
  */
 #include <string.h>
 
@@ -33,8 +36,7 @@ static int mvlan_parse_opt(struct link_util *lu, int argc, char **argv,
 {
 	struct mvlan_ip_opts o;
 
-	(void)lu;
-	if (mvlan_ip_parse(&mvlan_ip, argc, argv, &o))
+	if (mvlan_ip_parse(&mvlan_ip, lu->id, argc, argv, &o))
 		return -1;
 	return mvlan_ip_put(&o, n, IP_REQ_MAXLEN);
 }
@@ -48,22 +50,30 @@ static void mvlan_print_opt(struct link_util *lu, FILE *f, struct rtattr *tb[])
 static void mvlan_print_help(struct link_util *lu, int argc, char **argv,
 			     FILE *f)
 {
-	(void)lu;
 	(void)argc;
 	(void)argv;
-	mvlan_ip_usage(f);
+	mvlan_ip_usage(f, lu->id);
 }
 
 static struct link_util mvlan_util = {
-	.id		= MVLAN_IP_KIND,
+	.id		= MVLAN_LINK_KIND,
 	.maxattr	= IFLA_MVLAN_MAX,
 	.parse_opt	= mvlan_parse_opt,
 	.print_opt	= mvlan_print_opt,
 	.print_help	= mvlan_print_help,
 };
 
-/* what mvlan_link_util resolves to: set by the constructor */
-static struct link_util *mvlan_util_for_ip;
+/* an mvtap device takes and shows what an mvlan device does */
+static struct link_util mvtap_util = {
+	.id		= MVTAP_LINK_KIND,
+	.maxattr	= IFLA_MVLAN_MAX,
+	.parse_opt	= mvlan_parse_opt,
+	.print_opt	= mvlan_print_opt,
+	.print_help	= mvlan_print_help,
+};
+
+/* what mvlan_link_util and mvtap_link_util resolve to: the constructor's */
+static struct link_util *mvlan_util_for_ip, *mvtap_util_for_ip;
 
 __attribute__((constructor))
 static void mvlan_ip_init(void)
@@ -75,6 +85,7 @@ static void mvlan_ip_init(void)
 		return;
 	}
 	mvlan_util_for_ip = &mvlan_util;
+	mvtap_util_for_ip = &mvtap_util;
 }
 
 typedef void (*mvlan_ifunc_t)(void);
@@ -84,6 +95,13 @@ static mvlan_ifunc_t mvlan_link_util_resolve(void)
 	return (mvlan_ifunc_t)(void *)mvlan_util_for_ip;
 }
 
-/* the symbol ip looks for: the link_util, or NULL (see above) */
+static mvlan_ifunc_t mvtap_link_util_resolve(void)
+{
+	return (mvlan_ifunc_t)(void *)mvtap_util_for_ip;
+}
+
+/* the symbols ip looks for: the link_utils, or NULL (see above) */
 __attribute__((visibility("default")))
 void mvlan_link_util(void) __attribute__((ifunc("mvlan_link_util_resolve")));
+__attribute__((visibility("default")))
+void mvtap_link_util(void) __attribute__((ifunc("mvtap_link_util_resolve")));

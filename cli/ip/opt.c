@@ -22,7 +22,7 @@
 
 #include "mvlan_ip.h"
 
-void mvlan_ip_usage(FILE *f)
+void mvlan_ip_usage(FILE *f, const char *kind)
 {
 	fprintf(f,
 		"Usage: ... %s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN] [bclim BCLIM] [hostbridge]\n"
@@ -33,21 +33,21 @@ void mvlan_ip_usage(FILE *f)
 		"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n"
 		"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n"
 		"BCLIM: Threshold for broadcast queueing: 32-bit integer\n",
-		MVLAN_IP_KIND);
+		kind);
 }
 
-/* "mvlan: WHAT" and the usage, as macvlan's pfx_err() and explain() */
-static __attribute__((format(printf, 1, 2)))
-int usage_error(const char *fmt, ...)
+/* "KIND: WHAT" and the usage, as macvlan's pfx_err() and explain() */
+static __attribute__((format(printf, 2, 3)))
+int usage_error(const char *kind, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", MVLAN_IP_KIND);
+	fprintf(stderr, "%s: ", kind);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	mvlan_ip_usage(stderr);
+	mvlan_ip_usage(stderr, kind);
 	return -1;
 }
 
@@ -121,7 +121,7 @@ static int parse_macaddr(int argc, char **argv, struct mvlan_ip_opts *o,
 			if (o->nmacs == MVLAN_IP_MACS_MAX) {
 				fprintf(stderr,
 					"%s: more addresses than one request holds; \"mvctl source DEV set\" takes any number\n",
-					MVLAN_IP_KIND);
+					o->kind);
 				return -1;
 			}
 			if (mac_arg(argv[used + 1], o->macs[o->nmacs]))
@@ -135,13 +135,14 @@ static int parse_macaddr(int argc, char **argv, struct mvlan_ip_opts *o,
 	}
 }
 
-int mvlan_ip_parse(const struct ip_host *ip, int argc, char **argv,
-		   struct mvlan_ip_opts *o)
+int mvlan_ip_parse(const struct ip_host *ip, const char *kind, int argc,
+		   char **argv, struct mvlan_ip_opts *o)
 {
 	uint32_t flag;
 	int used;
 
 	memset(o, 0, offsetof(struct mvlan_ip_opts, macs));
+	o->kind = kind;
 	o->macaddr_op = -1;
 
 	for (; argc > 0; argc--, argv++) {
@@ -184,7 +185,7 @@ int mvlan_ip_parse(const struct ip_host *ip, int argc, char **argv,
 			}
 			o->macaddr_op = macaddr_op(*argv);
 			if (o->macaddr_op < 0) {
-				mvlan_ip_usage(stderr);
+				mvlan_ip_usage(stderr, kind);
 				return -1;
 			}
 			used = parse_macaddr(argc, argv, o, ip);
@@ -224,17 +225,17 @@ int mvlan_ip_parse(const struct ip_host *ip, int argc, char **argv,
 			o->flags |= MVLAN_F_HOSTBRIDGE;
 			o->has_flags = true;
 		} else if (kw(arg, "help")) {
-			mvlan_ip_usage(stderr);
+			mvlan_ip_usage(stderr, kind);
 			return -1;
 		} else {
-			return usage_error("unknown option \"%s\"?", arg);
+			return usage_error(kind, "unknown option \"%s\"?", arg);
 		}
 	}
 
 	/* macvlan's rule, on what this command says */
 	if (o->has_flags && (o->flags & MVLAN_F_NOPROMISC) &&
 	    o->mode != MVLAN_MODE_PASSTHRU)
-		return usage_error("nopromisc flag only valid in passthru mode");
+		return usage_error(kind, "nopromisc flag only valid in passthru mode");
 	return 0;
 }
 
@@ -276,7 +277,7 @@ int mvlan_ip_put(const struct mvlan_ip_opts *o, struct nlmsghdr *n,
 	if (NLMSG_ALIGN(n->nlmsg_len) + need > maxlen) {
 		fprintf(stderr,
 			"%s: more addresses than one request holds; \"mvctl source DEV set\" takes any number\n",
-			MVLAN_IP_KIND);
+			o->kind);
 		return -1;
 	}
 

@@ -35,7 +35,7 @@ expect_eq "$(on low "$MVCTL" show mv2)" \
 	"mv2: ifindex $mv2_if link lower0 mode bridge address 02:00:00:00:00:02" \
 	"mvctl show mv2"
 expect_eq "$(on low "$MVCTL" -j show)" \
-"[{\"ifname\":\"mv1\",\"ifindex\":$mv1_if,\"link\":\"lower0\",\"link_ifindex\":$low_if,\"mode\":\"bridge\",\"flags\":[],\"address\":\"02:00:00:00:00:01\",\"bcqueuelen\":1000,\"bcqueuelen_used\":1000,\"bclim\":1,\"source_count\":0},{\"ifname\":\"mv2\",\"ifindex\":$mv2_if,\"link\":\"lower0\",\"link_ifindex\":$low_if,\"mode\":\"bridge\",\"flags\":[],\"address\":\"02:00:00:00:00:02\",\"bcqueuelen\":1000,\"bcqueuelen_used\":1000,\"bclim\":1,\"source_count\":0}]" \
+"[{\"ifname\":\"mv1\",\"ifindex\":$mv1_if,\"link\":\"lower0\",\"link_ifindex\":$low_if,\"type\":\"mvlan\",\"mode\":\"bridge\",\"flags\":[],\"address\":\"02:00:00:00:00:01\",\"bcqueuelen\":1000,\"bcqueuelen_used\":1000,\"bclim\":1,\"source_count\":0},{\"ifname\":\"mv2\",\"ifindex\":$mv2_if,\"link\":\"lower0\",\"link_ifindex\":$low_if,\"type\":\"mvlan\",\"mode\":\"bridge\",\"flags\":[],\"address\":\"02:00:00:00:00:02\",\"bcqueuelen\":1000,\"bcqueuelen_used\":1000,\"bclim\":1,\"source_count\":0}]" \
 	"mvctl -j show"
 
 step "move them to their namespaces"

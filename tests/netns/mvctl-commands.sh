@@ -62,9 +62,9 @@ ok "-n low show src1" \
 	"$MVCTL" -n low show src1
 
 step "show: JSON, with the optional keys at the end"
-mv1_json="{\"ifname\":\"mv1\",\"ifindex\":$mv1_if,\"link\":\"lower0\",\"link_ifindex\":$low_if,\"mode\":\"bridge\",\"flags\":[],\"address\":\"02:00:00:00:00:01\",\"bcqueuelen\":100,\"bcqueuelen_used\":1000,\"bclim\":-1,\"source_count\":0}"
-src1_json="{\"ifname\":\"src1\",\"ifindex\":$src1_if,\"link\":\"lower0\",\"link_ifindex\":$low_if,\"mode\":\"source\",\"flags\":[\"nodst\"],\"address\":\"02:00:00:00:00:02\",\"bcqueuelen\":1000,\"bcqueuelen_used\":1000,\"bclim\":-1,\"source_count\":0}"
-pt1_json="{\"ifname\":\"pt1\",\"ifindex\":$pt1_if,\"link\":\"lower1\",\"link_ifindex\":$low1_if,\"mode\":\"passthru\",\"flags\":[\"nopromisc\"],\"address\":\"$pt1_mac\",\"bcqueuelen\":1000,\"bcqueuelen_used\":1000,\"bclim\":1,\"source_count\":0}"
+mv1_json="{\"ifname\":\"mv1\",\"ifindex\":$mv1_if,\"link\":\"lower0\",\"link_ifindex\":$low_if,\"type\":\"mvlan\",\"mode\":\"bridge\",\"flags\":[],\"address\":\"02:00:00:00:00:01\",\"bcqueuelen\":100,\"bcqueuelen_used\":1000,\"bclim\":-1,\"source_count\":0}"
+src1_json="{\"ifname\":\"src1\",\"ifindex\":$src1_if,\"link\":\"lower0\",\"link_ifindex\":$low_if,\"type\":\"mvlan\",\"mode\":\"source\",\"flags\":[\"nodst\"],\"address\":\"02:00:00:00:00:02\",\"bcqueuelen\":1000,\"bcqueuelen_used\":1000,\"bclim\":-1,\"source_count\":0}"
+pt1_json="{\"ifname\":\"pt1\",\"ifindex\":$pt1_if,\"link\":\"lower1\",\"link_ifindex\":$low1_if,\"type\":\"mvlan\",\"mode\":\"passthru\",\"flags\":[\"nopromisc\"],\"address\":\"$pt1_mac\",\"bcqueuelen\":1000,\"bcqueuelen_used\":1000,\"bclim\":1,\"source_count\":0}"
 ok "-j show" "[$mv1_json,$src1_json,$pt1_json]" mvc low -j show
 ok "-j show mv1" "[$mv1_json]" mvc low -j show mv1
 ok "-j show link lower1" "[$pt1_json]" mvc low -j show link lower1
@@ -183,7 +183,7 @@ ok "show in a" \
 	"mv1: ifindex $mv1_if link if$low_if mode bridge address 02:00:00:00:00:01" \
 	mvc a show
 ok "-j show in a: link_netnsid" \
-	"[{\"ifname\":\"mv1\",\"ifindex\":$mv1_if,\"link\":\"if$low_if\",\"link_ifindex\":$low_if,\"link_netnsid\":0,\"mode\":\"bridge\",\"flags\":[],\"address\":\"02:00:00:00:00:01\",\"bcqueuelen\":100,\"bcqueuelen_used\":1000,\"bclim\":-1,\"source_count\":0}]" \
+	"[{\"ifname\":\"mv1\",\"ifindex\":$mv1_if,\"link\":\"if$low_if\",\"link_ifindex\":$low_if,\"link_netnsid\":0,\"type\":\"mvlan\",\"mode\":\"bridge\",\"flags\":[],\"address\":\"02:00:00:00:00:01\",\"bcqueuelen\":100,\"bcqueuelen_used\":1000,\"bclim\":-1,\"source_count\":0}]" \
 	mvc a -j show mv1
 ok "stats mv1 in a: no port here" "${stats_mv1/ifindex $old_if /ifindex $mv1_if }" \
 	mvc a stats mv1

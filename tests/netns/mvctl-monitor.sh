@@ -169,6 +169,6 @@ expect_eq "$(after_sync "$TMPDIR/b.txt" '^del sync0:')" "" "monitor in b"
 step "a device event, exactly: as DEV_GET shows the device"
 # the device as DEV_GET shows it, right after it was created
 expect_eq "$(sed -n 1p "$TMPDIR/low.events")" \
-	"{\"event\":\"new\",\"ifname\":\"mv1\",\"ifindex\":$mv1_if,\"link\":\"lower0\",\"link_ifindex\":$low_if,\"mode\":\"bridge\",\"flags\":[],\"address\":\"02:00:00:00:00:01\",\"bcqueuelen\":1000,\"bcqueuelen_used\":1000,\"bclim\":1,\"source_count\":0}" \
+	"{\"event\":\"new\",\"ifname\":\"mv1\",\"ifindex\":$mv1_if,\"link\":\"lower0\",\"link_ifindex\":$low_if,\"type\":\"mvlan\",\"mode\":\"bridge\",\"flags\":[],\"address\":\"02:00:00:00:00:01\",\"bcqueuelen\":1000,\"bcqueuelen_used\":1000,\"bclim\":1,\"source_count\":0}" \
 	"a device event, exactly"
 echo "ok"

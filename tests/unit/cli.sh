@@ -269,7 +269,7 @@ cat >"$tmp/usage" <<'USAGE'
 Usage: mvctl [OPTIONS] COMMAND ...
 
 Commands:
-  mvctl add NAME link LOWER [mode MODE] [nopromisc] [nodst] [hostbridge] [address MAC] [mtu N] [bcqueuelen N] [bclim N]
+  mvctl add NAME link LOWER [type TYPE] [mode MODE] [nopromisc] [nodst] [hostbridge] [address MAC] [mtu N] [bcqueuelen N] [bclim N]
   mvctl del NAME
   mvctl mode NAME [MODE [nopromisc|promisc] [nodst|dst] [hostbridge|nohostbridge]]
   mvctl source NAME [list]
@@ -333,8 +333,20 @@ expect "add: negative bclim is fine" 1 "$MODULE_MISSING" \
 expect "add: smallest bclim is fine" 1 "$MODULE_MISSING" \
 	add mv0 link lo bclim -2147483648
 expect "add: every keyword" 1 "$MODULE_MISSING" \
-	add mv0 link lo mode source nodst address 02:00:00:00:00:01 mtu 1400 \
-	bcqueuelen 100 bclim 0
+	add mv0 link lo type mvtap mode source nodst address 02:00:00:00:00:01 \
+	mtu 1400 bcqueuelen 100 bclim 0
+expect "add: type mvlan" 1 "$MODULE_MISSING" add mv0 link lo type mvlan
+expect "add: type mvtap" 1 "$MODULE_MISSING" add mv0 type mvtap link lo
+expect "add: unknown type" 2 'mvctl: unknown type "macvtap" (mvlan or mvtap)' \
+	add mv0 link lo type macvtap
+expect "add: empty type" 2 'mvctl: unknown type "" (mvlan or mvtap)' \
+	add mv0 link lo type ""
+expect "add: type is case-sensitive" 2 'mvctl: unknown type "MVTAP" (mvlan or mvtap)' \
+	add mv0 link lo type MVTAP
+expect "add: missing argument after type" 2 \
+	'mvctl: missing argument after "type"' add mv0 link lo type
+expect "add: duplicate type" 2 'mvctl: duplicate keyword "type"' \
+	add mv0 link lo type mvtap type mvlan
 expect "mode NAME: module missing" 1 "$MODULE_MISSING" mode mv0
 expect "mode NAME MODE: module missing" 1 "$MODULE_MISSING" \
 	mode mv0 bridge promisc dst

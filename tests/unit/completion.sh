@@ -85,21 +85,25 @@ offers "mvctl -b $tmp/macs.t" "$tmp/macs.txt"
 offers "mvctl -b $tmp/macs.txt -" -j --json -p --pretty -n --netns \
 	-b --batch -f --force -V --version -h --help
 offers "mvctl add " ""
-offers "mvctl add mv1 " link mode nopromisc nodst hostbridge address mtu \
+offers "mvctl add mv1 " link type mode nopromisc nodst hostbridge address mtu \
 	bcqueuelen bclim
 offers "mvctl add mv1 link " lo eth0 mv0
-offers "mvctl add mv1 link eth0 " mode nopromisc nodst hostbridge address mtu \
+offers "mvctl add mv1 link eth0 " type mode nopromisc nodst hostbridge address mtu \
 	bcqueuelen bclim
-offers "mvctl add mv1 link eth0 mode bridge " nopromisc nodst hostbridge \
+offers "mvctl add mv1 link eth0 mode bridge " type nopromisc nodst hostbridge \
 	address mtu bcqueuelen bclim
-offers "mvctl add mv1 hostbridge link eth0 " mode nopromisc nodst address mtu \
+offers "mvctl add mv1 hostbridge link eth0 " type mode nopromisc nodst address mtu \
 	bcqueuelen bclim
-offers "mvctl add mv1 link eth0 mode vepa " nopromisc nodst address mtu \
+offers "mvctl add mv1 link eth0 mode vepa " type nopromisc nodst address mtu \
 	bcqueuelen bclim
 offers "mvctl add mv1 link eth0 mode " private vepa bridge passthru source
 offers "mvctl add mv1 link eth0 mode b" bridge
-offers "mvctl add mv1 link eth0 mode source nodst " nopromisc address mtu \
-	bcqueuelen bclim
+offers "mvctl add mv1 link eth0 mode source nodst " type nopromisc address \
+	mtu bcqueuelen bclim
+offers "mvctl add mv1 link eth0 type " mvlan mvtap
+offers "mvctl add mv1 link eth0 type mvt" mvtap
+offers "mvctl add mv1 link eth0 type mvtap " mode nopromisc nodst hostbridge address \
+	mtu bcqueuelen bclim
 offers "mvctl add mv1 link eth0 mtu " ""
 offers "mvctl del " mv0 src0
 offers "mvctl del m" mv0

@@ -81,6 +81,14 @@ static void test_dev(void)
 	CHECK(d.link_netns && d.link_netnsid == 0);
 	nlmsg_free(msg);
 
+	/* the link kind of an mvtap device */
+	msg = dev_msg(MVLAN_CMD_DEV_GET, 0);
+	nla_put_string(msg, MVLAN_A_KIND, MVTAP_LINK_KIND);
+	CHECK(mvipc_parse_dev(nlmsg_hdr(msg), &d, &e) == 0);
+	CHECK(d.present & DEV_HAS_KIND);
+	CHECK_STR(d.kind, "mvtap");
+	nlmsg_free(msg);
+
 	/* the optional ones missing: an older module */
 	msg = genl_msg(MVLAN_CMD_DEV_GET);
 	nla_put_u32(msg, MVLAN_A_IFINDEX, 7);
@@ -148,6 +156,12 @@ static void test_dev_malformed(void)
 	/* a name without its NUL */
 	msg = dev_msg(MVLAN_CMD_DEV_GET, MVLAN_A_IFNAME);
 	nla_put(msg, MVLAN_A_IFNAME, 3, "mv0");
+	CHECK(mvipc_parse_dev(nlmsg_hdr(msg), &d, &e) == -EPROTO);
+	nlmsg_free(msg);
+
+	/* a kind of IFNAMSIZ characters and its NUL */
+	msg = dev_msg(MVLAN_CMD_DEV_GET, 0);
+	nla_put(msg, MVLAN_A_KIND, sizeof(long_name), long_name);
 	CHECK(mvipc_parse_dev(nlmsg_hdr(msg), &d, &e) == -EPROTO);
 	nlmsg_free(msg);
 

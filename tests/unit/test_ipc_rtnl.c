@@ -121,6 +121,18 @@ static void test_newlink(void)
 	CHECK(data[IFLA_MVLAN_MODE] && data[IFLA_MVLAN_FLAGS]);
 	CHECK(!data[IFLA_MVLAN_BC_QUEUE_LEN] && !data[IFLA_MVLAN_BC_CUTOFF]);
 	nlmsg_free(msg);
+
+	/* an mvtap device: the same request of another kind */
+	nl.kind = MVTAP_LINK_KIND;
+	msg = mvipc_msg_newlink(&nl);
+	tb = attrs(msg, sizeof(struct ifinfomsg), IFLA_MAX);
+	CHECK(!nla_parse_nested(info, IFLA_INFO_MAX, tb[IFLA_LINKINFO], NULL));
+	CHECK(str_attr(info[IFLA_INFO_KIND], MVTAP_LINK_KIND));
+	CHECK(!nla_parse_nested(data, IFLA_MVLAN_MAX, info[IFLA_INFO_DATA],
+				NULL));
+	CHECK(data[IFLA_MVLAN_MODE] &&
+	      nla_get_u32(data[IFLA_MVLAN_MODE]) == MVLAN_MODE_BRIDGE);
+	nlmsg_free(msg);
 }
 
 static void test_setlink(void)

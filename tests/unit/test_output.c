@@ -264,6 +264,22 @@ static void test_dev_events(void)
 		  "\"link\":\"lower0\",\"link_ifindex\":2,\"mode\":\"source\","
 		  "\"flags\":[\"nodst\"],\"address\":\"02:00:00:00:00:10\","
 		  "\"bcqueuelen\":1000,\"bclim\":-1,\"source_count\":2}\n");
+
+	/* the kind: unsaid in text for mvlan, always in JSON */
+	d.present = DEV_HAS_KIND;
+	strcpy(d.kind, "mvlan");
+	CHECK_STR(dev_event_of("new", &d, OUT_TEXT),
+		  "new mv0: ifindex 7 link lower0 mode source nodst "
+		  "address 02:00:00:00:00:10\n");
+	strcpy(d.kind, "mvtap");
+	CHECK_STR(dev_event_of("new", &d, OUT_TEXT),
+		  "new mv0: ifindex 7 link lower0 type mvtap mode source nodst "
+		  "address 02:00:00:00:00:10\n");
+	CHECK_STR(dev_event_of("new", &d, OUT_JSON),
+		  "{\"event\":\"new\",\"ifname\":\"mv0\",\"ifindex\":7,"
+		  "\"link\":\"lower0\",\"link_ifindex\":2,\"type\":\"mvtap\","
+		  "\"mode\":\"source\",\"flags\":[\"nodst\"],"
+		  "\"address\":\"02:00:00:00:00:10\"}\n");
 }
 
 static const char *source_event_of(const struct source_event *e,

@@ -383,6 +383,17 @@ rmmod_check() {
 	kmsg "=== rmmod $MVLAN_MODNAME ==="
 	# Namespaces die asynchronously: allow a few seconds for "in use" to clear.
 	for try in $(seq 1 20); do
+		# mvtap.ko, which tests load themselves, holds mvlan.ko
+		if grep -q '^mvtap ' /proc/modules; then
+			echo "# try $try: rmmod mvtap" >>"$log"
+			rmmod mvtap >>"$log" 2>&1 &
+			if ! finish_wait $! 150 "rmmod mvtap"; then
+				echo "# $abort" >>"$log"
+				record FAIL rmmod "$abort"
+				dump_log "$log"
+				return
+			fi
+		fi
 		echo "# try $try: rmmod $MVLAN_MODNAME" >>"$log"
 		rmmod "$MVLAN_MODNAME" >"$OUT/logs/rmmod.out" 2>&1 &
 		pid=$!

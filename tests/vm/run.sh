@@ -19,6 +19,8 @@
 #   MVLAN_TEST_NAME (e.g. netns/basic), MVLAN_OUT (writable; OUTDIR on the
 #   host), MVLAN_VM=1, PATH, LC_ALL=C, HOME=TMPDIR=/tmp.
 #   The module is loaded before each test (again if a test unloaded it).
+#   Two e1000e NICs, 52:54:00:4d:56:01 and :02, on a QEMU hub of their own,
+#   with no driver bound (a test that loads e1000e unloads it).
 #   Writable: /tmp, /run, /var/tmp, /dev/shm (tmpfs) and MVLAN_OUT; the rest
 #   of the host's root, including $TOP, is read-only.
 #   Exit status 0 is PASS, anything else FAIL (there is no SKIP).
@@ -307,6 +309,14 @@ qemu_args=(
 )
 [[ $top_share -eq 1 ]] &&
 	qemu_args+=(-virtfs "local,path=$top,mount_tag=top,security_model=none,readonly=on,multidevs=remap")
+# Two e1000e NICs (QEMU's 82574L: hardware time stamping, netpoll) on a hub
+# of their own, a lower device for the tests that need one that veth is not
+# (tests/netns/dev.bash, nic_pair); unbound until a test loads e1000e.
+# shellcheck disable=SC2054 # commas are QEMU's
+qemu_args+=(
+	-netdev hubport,id=mvnic0,hubid=1 -device e1000e,netdev=mvnic0,mac=52:54:00:4d:56:01
+	-netdev hubport,id=mvnic1,hubid=1 -device e1000e,netdev=mvnic1,mac=52:54:00:4d:56:02
+)
 
 echo "$prog: booting $kver under TCG, module $mod_base, ${#test_names[@]} test(s), output in $outdir" >&2
 start=$SECONDS

@@ -17,6 +17,10 @@
  *    existing device changes it with the rules of MVLAN_CMD_DEV_SET.
  *    Deleting, renaming, moving to another netns and statistics are plain
  *    rtnetlink.
+ *    Link kind "mvtap" (MVTAP_LINK_KIND, module mvtap.ko) takes the same
+ *    attributes: an mvtap device is an mvlan device whose received frames go
+ *    to the character device /dev/tapN (N its ifindex), as macvtap's. The
+ *    genl family shows both kinds alike, MVLAN_A_KIND tells them apart.
  *
  * 2. generic netlink, family "mvlan" (MVLAN_GENL_NAME), version
  *    MVLAN_GENL_VERSION, multicast group "events" (MVLAN_MCGRP_EVENTS).
@@ -124,6 +128,9 @@
  *    MVLAN_PORT_A_BC_CUTOFF           s32  bclim in use
  *    MVLAN_PORT_A_BC_QUEUE_DROPS      u64  floods dropped, queue full
  *    MVLAN_PORT_A_SOURCE_ENTRIES      u32  source entries of all devices
+ *   MVLAN_A_KIND               string  the rtnetlink link kind: "mvlan" or
+ *                                      "mvtap" (in DEV_GET replies and the
+ *                                      DEV_NEW, _DEL and _CHANGE events)
  */
 #ifndef _UAPI_LINUX_MVLAN_H
 #define _UAPI_LINUX_MVLAN_H
@@ -247,6 +254,7 @@ enum mvlan_attr {
 	MVLAN_A_SOURCE,			/* nest, repeated: enum mvlan_source_attr */
 	MVLAN_A_STATS,			/* nest: enum mvlan_stats_attr */
 	MVLAN_A_PORT,			/* nest: enum mvlan_port_attr */
+	MVLAN_A_KIND,			/* string: MVLAN_LINK_KIND, MVTAP_LINK_KIND */
 	__MVLAN_A_MAX,
 };
 

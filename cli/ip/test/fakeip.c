@@ -6,6 +6,9 @@
  * has an "ip -V" format and a version string (FAKE_VERSION; none with
  * FAKE_NO_FORMAT) in its .rodata, as ip has.
  *
+ * The link_util is mvlan_link_util, or FAKE_KIND's (FAKE_KIND=mvtap:
+ * mvtap_link_util), as ip looks it up.
+ *
  *   fakeip PLUGIN load          "util NULL", or the link_util's id
  *   fakeip PLUGIN parse ARG...  parse_opt()'s status and the attributes
  *                               it appended, one a line
@@ -289,6 +292,7 @@ static int do_print(struct link_util *lu, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	struct link_util *lu;
+	char sym[64];
 	void *h;
 
 	if (argc < 3)
@@ -315,7 +319,9 @@ int main(int argc, char **argv)
 		printf("dlopen: %s\n", dlerror());
 		return 1;
 	}
-	lu = dlsym(h, "mvlan_link_util");
+	snprintf(sym, sizeof(sym), "%s_link_util",
+		 getenv("FAKE_KIND") ? getenv("FAKE_KIND") : "mvlan");
+	lu = dlsym(h, sym);
 	if (!strcmp(argv[2], "load")) {
 		if (!lu)
 			printf("util NULL\n");

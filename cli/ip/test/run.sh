@@ -73,6 +73,12 @@ load fakeip-noformat 'util NULL' \
 	"link_mvlan.so: $here/fakeip-noformat is not iproute2's ip: not used"
 load fakeip-nosym 'util NULL' \
 	"link_mvlan.so: not loaded by iproute2's ip (no get_link_kind() to be found): not used"
+# kind mvtap: the same plugin (link_mvtap.so links to it), its own link_util
+run env FAKE_KIND=mvtap "$here/fakeip" "$PLUGIN" load
+expect "load mvtap_link_util into fakeip" "$OUT|$ERR" \
+	"util mvtap maxattr 9 parse 1 print 1 help 1|"
+run env FAKE_KIND=mvtap "$here/fakeip-old" "$PLUGIN" load
+expect "load mvtap_link_util into fakeip-old" "$OUT|$ERR" 'util NULL|link_mvlan.so: iproute2 5.9.0 is not a release it knows (5.10 to 7.1): not used'
 run "$here/fakeip" "$PLUGIN" version /bin/true
 expect "release of /bin/true" "$OUT" "error: /bin/true is not iproute2's ip"
 run "$here/fakeip" "$PLUGIN" version "$here/run.sh"
@@ -226,6 +232,21 @@ run "$here/fakeip" "$PLUGIN" parse macaddr set $(macs 86)
 expect "bad: macaddr set, 86 addresses" "$RC|$OUT|$ERR" \
 	"1|rc -1 len 0|mvlan: more addresses than one request holds; \"mvctl source DEV set\" takes any number"
 
+# kind mvtap: the same attributes; its messages say "mvtap"
+run env FAKE_KIND=mvtap "$here/fakeip" "$PLUGIN" parse mode source nodst macaddr add 02:00:00:00:00:0a
+expect "parse, mvtap: mode source nodst macaddr add" "$OUT${ERR:+|$ERR}" "rc 0 len 36
+MODE 16
+FLAGS 2
+MACADDR_MODE 0
+MACADDR 02:00:00:00:00:0a"
+run env FAKE_KIND=mvtap "$here/fakeip" "$PLUGIN" parse foo
+expect "bad, mvtap: foo" "$RC|$OUT|$ERR" "1|rc -1 len 0|mvtap: unknown option \"foo\"?
+${usage/ mvlan mode/ mvtap mode}"
+# shellcheck disable=SC2046 # words
+run env FAKE_KIND=mvtap "$here/fakeip" "$PLUGIN" parse macaddr set $(macs 86)
+expect "bad, mvtap: macaddr set, 86 addresses" "$RC|$OUT|$ERR" \
+	"1|rc -1 len 0|mvtap: more addresses than one request holds; \"mvctl source DEV set\" takes any number"
+
 # --- 3. print_opt() ---------------------------------------------------------
 # show NAME SPEC EXPECTED
 show() {
@@ -282,6 +303,13 @@ show "source, empty list" "mode=16 count=0" \
 int ANY nocolor macaddr_count 'remotes (%d) ' 0"
 run "$here/fakeip" "$PLUGIN" help
 expect "help" "$OUT" "$usage"
+run env FAKE_KIND=mvtap "$here/fakeip" "$PLUGIN" help
+expect "help, mvtap" "$OUT" "${usage/ mvlan mode/ mvtap mode}"
+run env FAKE_KIND=mvtap "$here/fakeip" "$PLUGIN" print mode=4 flags=0 bcqueuelen=1000 used=1000 bclim=1 count=0
+expect "print, mvtap: mode bridge" "$OUT${ERR:+|$ERR}" "string ANY nocolor mode 'mode %s ' bridge
+luint ANY nocolor bcqueuelen 'bcqueuelen %lu ' 1000
+luint ANY nocolor usedbcqueuelen 'usedbcqueuelen %lu ' 1000
+int ANY nocolor bclim 'bclim %d ' 1"
 
 # --- 4. the real ip ---------------------------------------------------------
 IP=/usr/sbin/ip
@@ -294,6 +322,7 @@ fi
 plugdir=$tmp/plugins
 mkdir -p "$plugdir"
 cp "$PLUGIN" "$plugdir/link_mvlan.so"
+ln -s link_mvlan.so "$plugdir/link_mvtap.so"
 strace=$(command -v strace || true)
 
 # ipx ARG...: the real ip with the plugin, in a namespace of its own, under
@@ -350,6 +379,23 @@ for a in "bclim x|Error: illegal value for \"bclim\": \"x\"" \
 	expect "ip link add ... type mvlan ${a:0:60}: refused, nothing sent" \
 		"$RC|$ERR|$RTM_NEWLINKS" "1|${a#*|}|$(sent 0)"
 done
+
+# kind mvtap, against macvtap's (built into ip as macvlan's)
+ipx link help mvtap
+expect "ip link help mvtap" "$RC|$OUT|$ERR" "0|${usage/ mvlan mode/ mvtap mode}|"
+for a in "mode bogus" "foo" "nopromisc" "macaddr add zz"; do
+	read -r -a args <<<"$a"
+	IP_LIB_DIR=$plugdir unshare -n "$IP" link add link lo name m0 type macvtap "${args[@]}" \
+		>/dev/null 2>"$tmp/macvtap.err"
+	mrc=$?
+	ipx link add link lo name m0 type mvtap "${args[@]}"
+	expect "ip link add ... type mvtap $a: as macvtap's, nothing sent" \
+		"$RC|$(nobclim <<<"$ERR" | sed 's/mvlan/mvtap/g')|$RTM_NEWLINKS" \
+		"$mrc|$(sed 's/macvtap/mvtap/g' "$tmp/macvtap.err" | nobclim | sed 's/mvlan/mvtap/g')|$(sent 0)"
+done
+ipx link add link lo name m0 type mvtap mode bridge bclim -1
+expect "ip link add ... type mvtap mode bridge bclim -1: sent" "$RC|$ERR|$RTM_NEWLINKS" \
+	"2|Error: Unknown device type.|$(sent 1)"
 
 # good requests get to the kernel, which has no kind mvlan here
 for a in "" "mode source nodst bcqueuelen 2000" "mode passthru nopromisc bclim -1" \
