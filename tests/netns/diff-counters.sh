@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
+# mvlan-vm: one-kernel, about 40 s
 #
 # Differential test, macvlan (oracle) vs mvlan: device counters. A fixed
 # amount of traffic, then "ip -s -j link show" of every device must give the

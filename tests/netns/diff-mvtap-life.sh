@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
+# mvlan-vm: one-kernel, about 55 s
 # mvtap against macvtap: a tap device's life with its queues open
 # (deleted, its lower deleted, moved to another netns, down, a short ring,
 # a write that is no frame). Kinds: macvtap (ip) and mvtap made by mvctl.

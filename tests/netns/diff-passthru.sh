@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
+# mvlan-vm: one-kernel, about 80 s
 #
 # Differential test, macvlan (oracle) vs mvlan: passthru mode. The lower
 # device's promiscuity with and without nopromisc, up and down and when the

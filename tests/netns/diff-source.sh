@@ -1,5 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
+# mvlan-vm: one-kernel, about 100 s
 #
 # Differential test, macvlan (oracle) vs mvlan: source mode. A source-mode
 # device gets a copy of every frame whose source MAC it lists, unicast or

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel
+# mvlan-vm: one-kernel, about 106 s
 #
 # The generic netlink family under fuzzing (tests/fuzz/genl_fuzz.c): random
 # and malformed messages mixed with valid ones, from root, from uid 65534

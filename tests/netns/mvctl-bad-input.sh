@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel
+# mvlan-vm: one-kernel, about 46 s
 #
 # Bad input against a live kernel: each case of the table below is refused
 # with its exit status and its exact message, and changes nothing: the

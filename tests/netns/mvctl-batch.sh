@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel
+# mvlan-vm: one-kernel, about 10 s
 #
 # mvctl -b FILE runs a command a line. A failing line N is named
 # ("mvctl: line N: ..."); without -f the batch stops there and the lines

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel
+# mvlan-vm: one-kernel, about 47 s
 #
 # Every mvctl command, in text and in JSON, against exact expected output:
 # add with every keyword, show (all, one, by lower device, pretty), mode,

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel
+# mvlan-vm: one-kernel, about 35 s
 #
 # mvctl monitor prints one line (or one JSON object) per event, for each
 # kind of change, exactly; each namespace sees its own events only.

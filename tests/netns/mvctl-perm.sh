@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel
+# mvlan-vm: one-kernel, about 75 s
 #
 # Permissions. An unprivileged user (uid 65534) gets EPERM from every
 # command that changes something, changes nothing, and can still read
