@@ -48,7 +48,8 @@ static int mvlan_link_source_addrs_ok(struct nlattr *data[],
 	nla_for_each_nested(nla, data[IFLA_MVLAN_MACADDR_DATA], rem) {
 		if (nla_type(nla) != IFLA_MVLAN_MACADDR ||
 		    nla_len(nla) != ETH_ALEN) {
-			NL_SET_ERR_MSG_MOD(extack, "IFLA_MVLAN_MACADDR_DATA holds IFLA_MVLAN_MACADDR of 6 bytes only");
+			NL_SET_ERR_MSG_MOD(extack,
+					   "IFLA_MVLAN_MACADDR_DATA holds IFLA_MVLAN_MACADDR of 6 bytes only");
 			NL_SET_BAD_ATTR(extack, nla);
 			return -EINVAL;
 		}
@@ -80,7 +81,8 @@ int mvlan_link_source_validate(struct nlattr *data[],
 		return 0;
 	if (!mode) {
 		if (data[IFLA_MVLAN_MACADDR] || data[IFLA_MVLAN_MACADDR_DATA]) {
-			NL_SET_ERR_MSG_MOD(extack, "a source list address needs IFLA_MVLAN_MACADDR_MODE");
+			NL_SET_ERR_MSG_MOD(extack,
+					   "a source list address needs IFLA_MVLAN_MACADDR_MODE");
 			return -EINVAL;
 		}
 		return 0;
@@ -90,14 +92,16 @@ int mvlan_link_source_validate(struct nlattr *data[],
 	case MVLAN_MACADDR_ADD:
 	case MVLAN_MACADDR_DEL:
 		if (!data[IFLA_MVLAN_MACADDR]) {
-			NL_SET_ERR_MSG_MOD(extack, "source list add and del need IFLA_MVLAN_MACADDR");
+			NL_SET_ERR_MSG_MOD(extack,
+					   "source list add and del need IFLA_MVLAN_MACADDR");
 			NL_SET_BAD_ATTR(extack, mode);
 			return -EINVAL;
 		}
 		fallthrough;
 	case MVLAN_MACADDR_FLUSH:
 		if (data[IFLA_MVLAN_MACADDR_DATA]) {
-			NL_SET_ERR_MSG_MOD(extack, "IFLA_MVLAN_MACADDR_DATA goes with source list set only");
+			NL_SET_ERR_MSG_MOD(extack,
+					   "IFLA_MVLAN_MACADDR_DATA goes with source list set only");
 			NL_SET_BAD_ATTR(extack, data[IFLA_MVLAN_MACADDR_DATA]);
 			return -EINVAL;
 		}
@@ -220,7 +224,8 @@ int mvlan_link_source_change(struct mvlan_dev *vlan,
 			return PTR_ERR(txn);
 		err = mvlan_link_source_each(data, txn, mvlan_link_source_stage_one);
 		if (err) {
-			NL_SET_ERR_MSG_MOD(extack, "cannot stage the new source list; the old one stays");
+			NL_SET_ERR_MSG_MOD(extack,
+					   "cannot stage the new source list; the old one stays");
 			mvlan_source_txn_abort(vlan);
 			return err;
 		}

@@ -124,6 +124,7 @@ mvlan_forward_source_from(struct sk_buff *skb, const struct mvlan_hbuckets *b,
 {
 	struct mvlan_source_entry *entry = mvlan_source_entry_of(b, pos);
 	const struct mvlan_dev *vlan = entry->vlan;
+	/* pairs with the release in mvlan_source_txn_commit() */
 	u32 gen = smp_load_acquire(&vlan->source_gen);
 	u64 key = entry->hnode.key;
 	bool consume = false;
@@ -140,6 +141,7 @@ mvlan_forward_source_from(struct sk_buff *skb, const struct mvlan_hbuckets *b,
 		} while (entry->hnode.key != key);
 		if (entry->vlan != vlan) {
 			vlan = entry->vlan;
+			/* as above: mvlan_source_txn_commit() */
 			gen = smp_load_acquire(&vlan->source_gen);
 		}
 	}

@@ -48,6 +48,25 @@ def load(d):
         for r in csv.DictReader(f):
             key = (r["scenario"], r["case"], int(r["n"]), r["driver"], r["metric"])
             rows[key][int(r["rep"])] = float(r["value"])
+    # the scripts beside guest.sh, in the same terms: hostbridge.sh (mvlan
+    # with hostbridge against macvlan with the shim recipe) and cni.sh
+    # (each plugin's median ADD and DEL latency)
+    p = os.path.join(d, "hostbridge.csv")
+    if os.path.exists(p):
+        drv = {"mvlan-hostbridge": "mvlan", "macvlan-shim": "macvlan"}
+        with open(p) as f:
+            for r in csv.DictReader(f):
+                key = (r["scenario"], r["case"] + " (hostbridge / shim)", int(r["n"]),
+                       drv.get(r["driver"], r["driver"]), r["metric"])
+                rows[key][int(r["rep"])] = float(r["value"])
+    p = os.path.join(d, "cni-bench.csv")
+    if os.path.exists(p):
+        with open(p) as f:
+            for r in csv.DictReader(f):
+                if r["plugin"] in ("macvlan", "mvlan"):
+                    key = ("CNI", r["operation"] + " (median of %s)" % r["runs"], 1,
+                           r["plugin"], "seconds")
+                    rows[key][1] = float(r["median_ms"]) / 1000
     status = {}
     if os.path.exists(os.path.join(d, "status")):
         with open(os.path.join(d, "status")) as f:

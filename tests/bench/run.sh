@@ -16,7 +16,9 @@
 #   --reps N, --secs S   repetitions and seconds a measurement (3 and 0.3;
 #              6 and 1.5 with --wall)
 #   --only L   some scenarios only, e.g. P1,P4 (P3 and P5 run together;
-#              rows of tests/bench/rows/*.bash by their names)
+#              rows of tests/bench/rows/*.bash by their names; CNI: the
+#              CNI plugins' ADD and DEL, tests/bench/cni.sh; HB: hostbridge
+#              against the shim recipe, tests/bench/hostbridge.sh)
 #   --tcp-secs S  the length of P7's TCP streams (4; 1 with --smoke)
 #   --cap S    how long to keep loading macvlan's source list past 10k (30)
 #   --icount=SHIFT  by default QEMU runs with -icount shift=1: the guest's
@@ -153,10 +155,22 @@ if [[ $smoke == 1 ]]; then
 else
 	total=2400 per_test=2300
 fi
+# the scripts beside guest.sh, each a test of its own in the same boot:
+# the CNI plugins' latency (--only CNI) and hostbridge against the shim
+# recipe (--only HB)
+extra=()
+if [[ -z $only || ,$only, == *,CNI,* ]]; then
+	extra+=("$top/tests/bench/cni.sh")
+	total=$((total + 400))
+fi
+if [[ -z $only || ,$only, == *,HB,* ]]; then
+	extra+=("$top/tests/bench/hostbridge.sh")
+	total=$((total + 300))
+fi
 
 # --- run ----------------------------------------------------------------------
 rm -f "$out"/raw.csv "$out"/status "$out"/meta.txt "$out"/host.txt "$out"/table.* \
-	"$out"/scaling.*
+	"$out"/scaling.* "$out"/hostbridge.csv "$out"/cni-bench.csv
 {
 	echo "host $(uname -n), $(nproc) CPUs, $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 	echo "loadavg_start $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -179,16 +193,19 @@ vm_rc=0
 # shellcheck disable=SC2016 # for the inner shell
 env "${qemu_env[@]}" MVLAN_VM_APPEND="${MVLAN_VM_APPEND:-} $append" \
 	bash -c 'f=$1; shift; source "$f" "$@"' run.sh "$top/tests/vm/run.sh" -k "$kver" -m "$in/mvlan.ko" -t $total -T $per_test -o "$out/vm" \
-	"$top/tests/bench/guest.sh" >"$out/vm-run.log" 2>&1 || vm_rc=$?
+	"$top/tests/bench/guest.sh" "${extra[@]}" >"$out/vm-run.log" 2>&1 || vm_rc=$?
 sleep 1
 kill $tail_pid 2>/dev/null || true
 echo "loadavg_end $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/host.txt"
 echo "wall $((SECONDS - t0))" >>"$out/host.txt"
 echo "$prog: the VM run took $((SECONDS - t0)) s" >&2
 
-for f in raw.csv status meta.txt; do
+for f in raw.csv status meta.txt hostbridge.csv; do
 	[[ -f $out/vm/bench/$f ]] && cp "$out/vm/bench/$f" "$out/$f"
 done
+if [[ -f $out/vm/cni-bench.csv ]]; then
+	cp "$out/vm/cni-bench.csv" "$out/"
+fi
 rm -f "$out"/perf-*.txt
 cp "$out"/vm/bench/perf-*.txt "$out"/ 2>/dev/null || true
 if [[ ! -s $out/raw.csv ]]; then
