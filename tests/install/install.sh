@@ -13,8 +13,8 @@
 #      lands in the real /lib/modules/KVER/updates and depmod indexes it
 #      (modinfo -k, modprobe -R of both aliases); make uninstall takes it
 #      out again.
-#   3. make dkms-install builds and installs the module for every kernel with
-#      headers (/lib/modules/KVER/updates/dkms/mvlan.ko*, version VERSION),
+#   3. make dkms-install builds and installs the modules for every kernel with
+#      headers (/lib/modules/KVER/updates/dkms/{mvlan,mvtap}.ko*, version VERSION),
 #      from /usr/src/mvlan-VERSION with a filled-in dkms.conf; running it
 #      again with the same sources does nothing and keeps it installed (that
 #      with changed sources replaces it is not tested: another two builds);
@@ -193,7 +193,9 @@ destdir_check() {
 	rm -rf "$dest"
 	expected=$(LC_ALL=C sort <<EOF
 lib/modules/$k/updates/mvlan.ko$(mod_suffix "$k")
+lib/modules/$k/updates/mvtap.ko$(mod_suffix "$k")
 ${iplibdir#/}/link_mvlan.so
+${iplibdir#/}/link_mvtap.so
 usr/include/linux/mvlan.h
 usr/lib/cni/mvlan
 usr/sbin/mvctl
@@ -206,9 +208,14 @@ EOF
 	run_make "make install DESTDIR PREFIX=/usr ($what)" \
 		install DESTDIR="$dest" PREFIX=/usr "${kargs[@]}" || return
 	expect "the installed files ($what)" "$(files "$dest")" "$expected"
-	module_ok "the installed module ($what)" "$dest/$(grep '^lib/modules/' <<<"$expected")" "$k"
+	for f in mvlan mvtap; do
+		module_ok "the installed module $f ($what)" \
+			"$dest/$(grep "^lib/modules/.*/$f\.ko" <<<"$expected")" "$k"
+	done
 	check "${iplibdir#/}/link_mvlan.so is cli/ip/link_mvlan.so ($what)" \
 		cmp -s "$dest$iplibdir/link_mvlan.so" "$src/cli/ip/link_mvlan.so"
+	expect "${iplibdir#/}/link_mvtap.so, for kind mvtap, links to link_mvlan.so ($what)" \
+		"$(readlink "$dest$iplibdir/link_mvtap.so")" link_mvlan.so
 	expect "mvctl -V of the installed mvctl ($what)" \
 		"$("$dest/usr/sbin/mvctl" -V 2>&1)" "mvctl $version"
 	for f in usr/share/man/man8/mvctl.8 usr/share/man/man4/mvlan.4 \
@@ -226,7 +233,7 @@ EOF
 	done
 	expect "modes: mvctl and the CNI plugin 755, the other files under /usr 644 ($what)" \
 		"$(cd "$dest" && find usr -type f -printf '%m %p\n' | LC_ALL=C sort -k2)" \
-		"$(grep '^usr/' <<<"$expected" | while read -r f; do
+		"$(grep '^usr/' <<<"$expected" | grep -v '/link_mvtap\.so$' | while read -r f; do
 			if [[ $f == usr/sbin/mvctl || $f == usr/lib/cni/mvlan ]]; then echo "755 $f"; else echo "644 $f"; fi
 		done | LC_ALL=C sort -k2)"
 	run_make "make uninstall DESTDIR PREFIX=/usr ($what)" \
@@ -279,6 +286,7 @@ if [[ $host_ok == 1 ]]; then
 		install PREFIX="$work/prefix" IPLIBDIR="$work/prefix/iplib" \
 		CNI_BIN_DIR="$work/prefix/cni" KVER="$k"; then
 		check "$ko exists" test -f "$ko"
+		check "${ko/mvlan.ko/mvtap.ko} exists" test -f "${ko/mvlan.ko/mvtap.ko}"
 		expect "modinfo -k $k -n mvlan (depmod indexed it)" "$(modinfo -k "$k" -n mvlan 2>&1)" "$ko"
 		for a in rtnl-link-mvlan net-pf-16-proto-16-family-mvlan; do
 			expect "modprobe -S $k -R $a" "$(modprobe -S "$k" -R "$a" 2>&1)" "mvlan"
@@ -286,6 +294,7 @@ if [[ $host_ok == 1 ]]; then
 		expect "the rest under PREFIX, IPLIBDIR and CNI_BIN_DIR" "$(files "$work/prefix")" "cni/mvlan
 include/linux/mvlan.h
 iplib/link_mvlan.so
+iplib/link_mvtap.so
 sbin/mvctl
 share/bash-completion/completions/mvctl
 share/man/man4/mvlan.4
@@ -297,6 +306,7 @@ share/man/man8/mvlan-cni.8"
 		CNI_BIN_DIR="$work/prefix/cni" KVER="$k"; then
 		real_installed=''
 		check "$ko removed" test ! -e "$ko"
+		check "${ko/mvlan.ko/mvtap.ko} removed" test ! -e "${ko/mvlan.ko/mvtap.ko}"
 		check "modinfo -k $k mvlan: not found after uninstall" \
 			bash -c "! modinfo -k '$k' mvlan >/dev/null 2>&1"
 		expect "nothing left under PREFIX" "$(files "$work/prefix")" ""
@@ -312,9 +322,11 @@ done
 dkms_check_installed() { # dkms_check_installed WHEN
 	local k kos
 	for k in "${kernels[@]}"; do
+		kos=$(ls /lib/modules/"$k"/updates/dkms/mv*.ko* 2>/dev/null)
+		expect "$1: mvlan and mvtap in /lib/modules/$k/updates/dkms" \
+			"$kos" "/lib/modules/$k/updates/dkms/mvlan.ko$(mod_suffix "$k")
+/lib/modules/$k/updates/dkms/mvtap.ko$(mod_suffix "$k")"
 		kos=$(ls /lib/modules/"$k"/updates/dkms/mvlan.ko* 2>/dev/null)
-		expect "$1: one module in /lib/modules/$k/updates/dkms" \
-			"$kos" "/lib/modules/$k/updates/dkms/mvlan.ko$(mod_suffix "$k")"
 		[[ -n $kos ]] && module_ok "$1: the $k module" "$kos" "$k"
 		expect "$1: modinfo -k $k -n mvlan" "$(modinfo -k "$k" -n mvlan 2>&1)" "$kos"
 		expect "$1: dkms status for $k" "$(dkms status "mvlan/$version" -k "$k" 2>/dev/null)" \
