@@ -11,7 +11,7 @@ The plugins: "mvlan" is the tree's cli/cni/mvlan, every other type is
 Debian's (/usr/lib/cni); CNI_PATH has both, as a runtime would set it.
 host-local keeps its leases under DATA/<network name>.
 """
-import ctypes, json, os, socket, struct, subprocess, threading, time
+import json, os, socket, struct, subprocess, threading, time
 
 TOP = os.environ['TOP']
 MVLAN = os.path.join(TOP, 'cli/cni/mvlan')
@@ -20,9 +20,7 @@ BIN = '/run/cni-test/bin'
 DATA = '/run/cni-test/ipam'
 CNI_PATH = BIN + ':' + REF_DIR
 
-libc = ctypes.CDLL(None, use_errno=True)
-CLONE_NEWNET = 0x40000000
-HOST_NS = os.open('/proc/self/ns/net', os.O_RDONLY)
+from nsnet import enter, mac_str, attrs, nl_exchange
 
 
 class Fail(Exception):
@@ -72,17 +70,6 @@ def parallel(*fns):
         t.join()
     if errors:
         raise errors[0]
-
-
-def enter(ns):
-    """ns None: the host's (the runtime's) netns"""
-    fd = os.dup(HOST_NS) if ns is None else os.open('/run/netns/' + ns, os.O_RDONLY)
-    try:
-        if libc.setns(fd, CLONE_NEWNET) != 0:
-            e = ctypes.get_errno()
-            raise OSError(e, 'setns %s: %s' % (ns, os.strerror(e)))
-    finally:
-        os.close(fd)
 
 
 # --- running plugins ----------------------------------------------------
@@ -270,17 +257,6 @@ INFO = {
 }
 
 
-def attrs(buf):
-    out, off = {}, 0
-    while off + 4 <= len(buf):
-        ln, ty = struct.unpack_from('HH', buf, off)
-        if ln < 4:
-            break
-        out[ty & 0x3fff] = buf[off + 4:off + ln]
-        off += (ln + 3) & ~3
-    return out
-
-
 def talk(ns, mtype, body):
     """a dump request in ns: the payloads of its answers"""
     enter(ns)
@@ -288,30 +264,9 @@ def talk(ns, mtype, body):
     enter(None)
     try:
         s.bind((0, 0))
-        s.send(struct.pack('IHHII', 16 + len(body), mtype,
-                           NLM_F_REQUEST | NLM_F_DUMP, 1, 0) + body)
-        msgs = []
-        while True:
-            data = s.recv(1 << 20)
-            off = 0
-            while off + 16 <= len(data):
-                ln, ty, _, _, _ = struct.unpack_from('IHHII', data, off)
-                payload = data[off + 16:off + ln]
-                off += (ln + 3) & ~3
-                if ty == NLMSG_DONE:
-                    return msgs
-                if ty == NLMSG_ERROR:
-                    e = struct.unpack_from('i', payload)[0]
-                    if e:
-                        raise OSError(-e, os.strerror(-e))
-                    return msgs
-                msgs.append((ty, payload))
+        return nl_exchange(s, mtype, NLM_F_DUMP, body)
     finally:
         s.close()
-
-
-def mac_str(b):
-    return ':'.join('%02x' % x for x in b)
 
 
 def links(ns):

@@ -10,7 +10,7 @@
 # The device agent: tests/netns/dev_agent.py, as diff.bash's agent (ag).
 DEV_AGENT=$(dirname "${BASH_SOURCE[0]}")/dev_agent.py
 mkfifo "$DIFF_TMP/dev.in" "$DIFF_TMP/dev.out"
-python3 -I -S -u "$DEV_AGENT" "$DIFF_TMP/dev.reply" \
+python3 -E -s -S -B -u "$DEV_AGENT" "$DIFF_TMP/dev.reply" \
 	<"$DIFF_TMP/dev.in" >"$DIFF_TMP/dev.out" &
 DEV_AGENT_PID=$!
 exec {DEV_AGENT_W}>"$DIFF_TMP/dev.in" {DEV_AGENT_R}<"$DIFF_TMP/dev.out"

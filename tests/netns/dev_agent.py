@@ -20,11 +20,10 @@ VNET: the vnet header in hex, "-" without one; DIGEST: the first 12 hex
 digits of the frame's SHA-1. Frames this agent builds are the same from one
 run to the next, so that two drivers' lines can be compared as they are.
 """
-import ctypes, errno, fcntl, hashlib, os, select, socket, struct, sys, time
+import ctypes, errno, fcntl, hashlib, os, select, socket, struct, sys
 
-libc = ctypes.CDLL(None, use_errno=True)
-CLONE_NEWNET = 0x40000000
-ROOT_NS = os.open('/proc/self/ns/net', os.O_RDONLY)
+from nsnet import enter, mac, mac_str
+
 ETH_P_ALL = 3
 PACKET_OUTGOING = 4
 SOL_UDP, UDP_SEGMENT = 17, 103
@@ -39,27 +38,6 @@ VNET_F_NEEDS_CSUM = 1
 VNET_GSO = {'tcp4': 1, 'udp4': 5}
 
 FDS = {}        # ID -> {'fd', 'vnet'} (tap, tun) or {'sock'} (capture)
-
-
-def enter(ns):
-    fd = os.dup(ROOT_NS) if ns == '-' else os.open('/run/netns/' + ns, os.O_RDONLY)
-    try:
-        if libc.setns(fd, CLONE_NEWNET) != 0:
-            e = ctypes.get_errno()
-            raise OSError(e, 'setns %s: %s' % (ns, os.strerror(e)))
-    finally:
-        os.close(fd)
-
-
-def mac(s):
-    b = bytes.fromhex(s.replace(':', ''))
-    if len(b) != 6:
-        raise ValueError('bad MAC ' + s)
-    return b
-
-
-def mac_str(b):
-    return ':'.join('%02x' % x for x in b)
 
 
 def errname(e):

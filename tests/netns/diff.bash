@@ -49,7 +49,9 @@ DIFF_AGENT=$(dirname "${BASH_SOURCE[0]}")/diff_agent.py
 modprobe -a macvlan bridge veth &
 DIFF_MODPROBE_PID=$!
 mkfifo "$DIFF_TMP/agent.in" "$DIFF_TMP/agent.out"
-python3 -I -S -u "$DIFF_AGENT" "$DIFF_TMP/agent.reply" \
+# -E -s: no environment, no user site; not -I, which would leave the
+# script's directory (nsnet.py) out of the module path
+python3 -E -s -S -B -u "$DIFF_AGENT" "$DIFF_TMP/agent.reply" \
 	<"$DIFF_TMP/agent.in" >"$DIFF_TMP/agent.out" &
 DIFF_AGENT_PID=$!
 exec {DIFF_AGENT_W}>"$DIFF_TMP/agent.in" {DIFF_AGENT_R}<"$DIFF_TMP/agent.out"

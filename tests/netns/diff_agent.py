@@ -9,33 +9,11 @@ line of words on stdin; its answer lines go to the file named by the first
 argument, then "." (done) or "E" (failed, the answer says why) goes to
 stdout. NS "-" is the namespace the agent started in.
 """
-import ctypes, errno, json, os, select, socket, struct, subprocess, sys, time
+import errno, json, os, select, socket, struct, subprocess, sys, time
 
-libc = ctypes.CDLL(None, use_errno=True)
-CLONE_NEWNET = 0x40000000
-ROOT_NS = os.open('/proc/self/ns/net', os.O_RDONLY)
+from nsnet import enter, mac, mac_str, attrs, attr, nl_exchange
+
 ETH_P_ALL = 3
-
-
-def enter(ns):
-    fd = os.dup(ROOT_NS) if ns == '-' else os.open('/run/netns/' + ns, os.O_RDONLY)
-    try:
-        if libc.setns(fd, CLONE_NEWNET) != 0:
-            e = ctypes.get_errno()
-            raise OSError(e, 'setns %s: %s' % (ns, os.strerror(e)))
-    finally:
-        os.close(fd)
-
-
-def mac(s):
-    b = bytes.fromhex(s.replace(':', ''))
-    if len(b) != 6:
-        raise ValueError('bad MAC ' + s)
-    return b
-
-
-def mac_str(b):
-    return ':'.join('%02x' % x for x in b)
 
 
 # --- rtnetlink ---------------------------------------------------------------
@@ -57,21 +35,8 @@ STATS64 = ['rx_packets', 'tx_packets', 'rx_bytes', 'tx_bytes', 'rx_errors',
            'tx_compressed', 'rx_nohandler']
 
 
-def attrs(buf):
-    out = {}
-    off = 0
-    while off + 4 <= len(buf):
-        ln, ty = struct.unpack_from('HH', buf, off)
-        if ln < 4:
-            break
-        out[ty & 0x3fff] = buf[off + 4:off + ln]
-        off += (ln + 3) & ~3
-    return out
 
 
-def attr(ty, payload):
-    ln = 4 + len(payload)
-    return struct.pack('HH', ln, ty) + payload + b'\0' * (((ln + 3) & ~3) - ln)
 
 
 def nl_talk(ns, mtype, flags, body):
@@ -79,26 +44,7 @@ def nl_talk(ns, mtype, flags, body):
     s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
     try:
         s.bind((0, 0))
-        msg = struct.pack('IHHII', 16 + len(body), mtype, NLM_F_REQUEST | flags, 1, 0) + body
-        s.send(msg)
-        msgs = []
-        while True:
-            data = s.recv(1 << 20)
-            off = 0
-            while off + 16 <= len(data):
-                ln, ty, fl, seq, pid = struct.unpack_from('IHHII', data, off)
-                payload = data[off + 16:off + ln]
-                off += (ln + 3) & ~3
-                if ty == NLMSG_DONE:
-                    return msgs
-                if ty == NLMSG_ERROR:
-                    err = struct.unpack_from('i', payload)[0]
-                    if err:
-                        raise OSError(-err, os.strerror(-err))
-                    return msgs
-                msgs.append((ty, payload))
-            if not flags & NLM_F_DUMP and msgs:
-                return msgs
+        return nl_exchange(s, mtype, flags, body)
     finally:
         s.close()
 
