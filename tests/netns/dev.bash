@@ -170,6 +170,36 @@ tap_dev() {
 	echo "/dev/tap$(ifindex "$1" "$2")"
 }
 
+# tap_switch N: namespaces low and sw; lower0..lowerN-1 in low, veths to
+# eth0..ethN-1 in sw; eth0 a port of the bridge br0 (address $HOST, no
+# multicast snooping, hairpin on for vepa), the others up on their own
+tap_switch() {
+	local i batch=''
+
+	dns low sw
+	for ((i = 0; i < $1; i++)); do
+		ip -n low link add "lower$i" type veth peer name "eth$i" netns sw
+		batch+="link set eth$i up"$'\n'
+	done
+	nsb sw <<EOF
+link add br0 address $HOST type bridge mcast_snooping 0
+link set eth0 master br0
+link set eth0 type bridge_slave hairpin on
+${batch}link set br0 up
+EOF
+}
+
+# tap_frames LABEL ID: record what queue (or capture) ID holds: how many
+# frames, then a line each
+tap_frames() {
+	local out n
+
+	out=$(dg read "$2" 0.4)
+	n=$(grep -c . <<<"$out" || true)
+	rec "$1: $n frames"
+	[[ -z $out ]] || while read -r l; do rec "$1: $l"; done <<<"$out"
+}
+
 # mvtap_load: mvtap.ko from the build of mvlan.ko (MVLAN_KO), after the
 # kernel's tap.ko; unloaded at exit, last (dev_exit). macvtap for the
 # oracle.

@@ -22,28 +22,8 @@ mvtap_load
 TN=4
 
 sw_topology() {
-	dns low sw
-	ip -n low link add lower0 type veth peer name eth0 netns sw
-	ip -n low link add lower1 type veth peer name eth1 netns sw
-	nsb sw <<EOF
-link add br0 address $HOST type bridge mcast_snooping 0
-link set eth0 master br0
-link set eth0 type bridge_slave hairpin on
-link set eth0 up
-link set eth1 up
-link set br0 up
-EOF
+	tap_switch 2
 	trap root_cleanup EXIT
-}
-
-# frames LABEL ID: the number of frames queue ID holds, and each
-frames() {
-	local out n
-
-	out=$(dg read "$2" 0.4)
-	n=$(grep -c . <<<"$out" || true)
-	rec "$1: $n"
-	[[ -z $out ]] || while read -r l; do rec "$1: $l"; done <<<"$out"
 }
 
 # tap_life: what a queue sees of its device's life
@@ -80,17 +60,17 @@ EOF
 	# down: nothing reaches the queues
 	ip -n low link set t3 down
 	dg inject sw br0 "$TN" raw "$HOST" 02:00:00:00:07:04 88b5 60
-	frames "t3 down: q3" q3
+	tap_frames "t3 down: q3" q3
 	rec "t3 down: write $(dg write q3 1 raw 02:00:00:00:07:04 "$HOST" 88b5 60)"
-	frames "t3 down: out" cap0
+	tap_frames "t3 down: out" cap0
 	ip -n low link set t3 up
 
 	# a ring of 4 frames a queue: the rest is dropped, as an rx error
 	ip -n low link set t3 txqueuelen 4
 	delta_snap
 	dg inject sw br0 16 udp "$HOST" 02:00:00:00:07:04 40 1
-	frames "ring of 4: q3" q3
-	frames "ring of 4: q4" q4
+	tap_frames "ring of 4: q3" q3
+	tap_frames "ring of 4: q4" q4
 	delta_chk "ring of 4" "t3.rx_packets=16" "t3.rx_dropped=12"
 
 	# its device deleted: the queue reads and writes nothing more
@@ -110,9 +90,9 @@ EOF
 	rec "t1 moved: its tap in sysfs is tap<ifindex>: $([[ $m == "tap$(ifindex other t1)" ]] && echo yes || echo "no ($m)")"
 	ip -n other link set t1 up
 	dg inject sw br0 "$TN" raw "$HOST" 02:00:00:00:07:02 88b5 60
-	frames "t1 moved: q1" q1
+	tap_frames "t1 moved: q1" q1
 	rec "t1 moved: write $(dg write q1 1 raw 02:00:00:00:07:02 "$HOST" 88b5 60)"
-	frames "t1 moved: out" cap0
+	tap_frames "t1 moved: out" cap0
 }
 
 # The way a device is made does not matter here (diff-mvtap.sh has the ip

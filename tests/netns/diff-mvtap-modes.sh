@@ -27,28 +27,8 @@ declare -A TMAC=([bA]=02:00:00:00:07:11 [bB]=02:00:00:00:07:12
 TAPS=(bA bB pA pB vA vB s0 pt)
 
 sw_topology() {
-	dns low sw
-	ip -n low link add lower0 type veth peer name eth0 netns sw
-	ip -n low link add lower1 type veth peer name eth1 netns sw
-	nsb sw <<EOF
-link add br0 address $HOST type bridge mcast_snooping 0
-link set eth0 master br0
-link set eth0 type bridge_slave hairpin on
-link set eth0 up
-link set eth1 up
-link set br0 up
-EOF
+	tap_switch 2
 	trap root_cleanup EXIT
-}
-
-# frames LABEL ID: the number of frames queue ID holds, and each
-frames() {
-	local out n
-
-	out=$(dg read "$2" 0.4)
-	n=$(grep -c . <<<"$out" || true)
-	rec "$1: $n"
-	[[ -z $out ]] || while read -r l; do rec "$1: $l"; done <<<"$out"
 }
 
 # counts LABEL: how many frames each queue and capture holds, on one line
@@ -108,8 +88,8 @@ EOF
 	counts "from the passthru device"
 	# what one of them got, frame by frame
 	dg inject sw br0 "$TN" raw "$SRCX" "${TMAC[vB]}" 88b5 60
-	frames "vB, from the listed source" qvB
-	frames "s0, from the listed source" qs0
+	tap_frames "vB, from the listed source" qvB
+	tap_frames "s0, from the listed source" qs0
 	for t in bA vB s0; do
 		rec "$t's counters: $(st low "$t" rx_packets rx_bytes multicast tx_packets tx_bytes tx_dropped rx_dropped)"
 	done

@@ -28,14 +28,8 @@ TAPMAC=02:00:00:00:07:01
 
 # the topology above, with t0 up and its character device in $TAPDEV
 tap_topology() {
-	dns low sw
-	ip -n low link add lower0 type veth peer name eth0 netns sw
+	tap_switch 1
 	nsb sw <<EOF
-link add br0 address $HOST type bridge mcast_snooping 0
-link set eth0 master br0
-link set eth0 type bridge_slave hairpin on
-link set eth0 up
-link set br0 up
 addr add 10.7.0.1/24 dev br0
 neigh add 10.7.0.2 lladdr $TAPMAC dev br0 nud permanent
 EOF
@@ -48,16 +42,6 @@ EOF
 	trap root_cleanup EXIT
 	DEV_FDS=(q0 q1 cap)
 	dg cap cap sw eth0
-}
-
-# frames LABEL ID: record what queue (or capture) ID holds, a line a frame
-frames() {
-	local out n
-
-	out=$(dg read "$2" 0.4)
-	n=$(grep -c . <<<"$out" || true)
-	rec "$1: $n frames"
-	[[ -z $out ]] || while read -r l; do rec "$1: $l"; done <<<"$out"
 }
 
 # opened LABEL ID OPTS...: open a queue of t0 and record the answer
@@ -98,21 +82,21 @@ tap_io() {
 			opened "open, vnet header of $v" q0 "vnet=$v"
 		fi
 		dg inject sw br0 "$TN" raw "$HOST" "$TAPMAC" 88b5 60
-		frames "vnet $v: unicast in" q0
+		tap_frames "vnet $v: unicast in" q0
 		dg inject sw br0 "$TN" raw "$HOST" ff:ff:ff:ff:ff:ff 88b5 60
-		frames "vnet $v: broadcast in" q0
+		tap_frames "vnet $v: broadcast in" q0
 		rec "vnet $v: write $(dg write q0 "$TN" raw "$TAPMAC" "$HOST" 88b5 60)"
-		frames "vnet $v: out, raw" cap
+		tap_frames "vnet $v: out, raw" cap
 		delta_chk "vnet $v" "t0.rx_packets=$((2 * TN))" "t0.rx_bytes=$((2 * TN * 60))" \
 			"t0.tx_packets=$TN" "t0.tx_bytes=$((TN * 60))" \
 			"lower0.rx_packets=$((2 * TN))" "lower0.tx_packets=$TN"
 		if [[ $v != 0 ]]; then
 			rec "vnet $v: write $(dg write q0 "$TN" ip "$TAPMAC" "$HOST" udp 100 csum)"
-			frames "vnet $v: out, UDP, checksum to fill" cap
+			tap_frames "vnet $v: out, UDP, checksum to fill" cap
 			rec "vnet $v: write $(dg write q0 2 ip "$TAPMAC" "$HOST" tcp 3000 gso=1000)"
-			frames "vnet $v: out, TCP, to segment" cap
+			tap_frames "vnet $v: out, TCP, to segment" cap
 			rec "vnet $v: write $(dg write q0 2 ip "$TAPMAC" "$HOST" udp 3000 gso=1000)"
-			frames "vnet $v: out, UDP, to segment" cap
+			tap_frames "vnet $v: out, UDP, to segment" cap
 			# a packet a write, segmented or not, where the kernel
 			# takes it (6.1's tap refuses UDP segmentation): as
 			# macvtap's
@@ -132,26 +116,26 @@ tap_mq() {
 	opened "open q0" q0 mq
 	opened "open q1" q1 mq
 	dg inject sw br0 16 udp "$HOST" "$TAPMAC" 40 8
-	frames "two queues: q0" q0
-	frames "two queues: q1" q1
+	tap_frames "two queues: q0" q0
+	tap_frames "two queues: q1" q1
 	rec "detach q1: $(dg queue q1 detach)"
 	dg inject sw br0 16 udp "$HOST" "$TAPMAC" 40 8
-	frames "q1 detached: q0" q0
-	frames "q1 detached: q1" q1
+	tap_frames "q1 detached: q0" q0
+	tap_frames "q1 detached: q1" q1
 	rec "detach q1 again: $(dg queue q1 detach)"
 	rec "write on detached q1: $(dg write q1 1 raw "$TAPMAC" "$HOST" 88b5 60)"
-	frames "q1 detached: out" cap
+	tap_frames "q1 detached: out" cap
 	rec "attach q1: $(dg queue q1 attach)"
 	dg inject sw br0 16 udp "$HOST" "$TAPMAC" 40 8
-	frames "q1 attached again: q0" q0
-	frames "q1 attached again: q1" q1
+	tap_frames "q1 attached again: q0" q0
+	tap_frames "q1 attached again: q1" q1
 	for q in q0 q1; do
 		rec "write on $q: $(dg write $q 2 raw "$TAPMAC" "$HOST" 88b5 60)"
 	done
-	frames "written on both: out" cap
+	tap_frames "written on both: out" cap
 	dg close q0
 	dg inject sw br0 16 udp "$HOST" "$TAPMAC" 40 8
-	frames "q0 closed: q1" q1
+	tap_frames "q0 closed: q1" q1
 }
 
 # offloads the queue asks for become the device's features; a GSO packet
@@ -166,12 +150,12 @@ tap_offload() {
 			grep -E '^(tx-checksumming|tcp-segmentation-offload|tx-udp-segmentation|generic-segmentation-offload):' |
 			tr -s '\n\t ' ' ')"
 		dg gso sw 10.7.0.2 9 3000 1000
-		frames "offload $o: GSO in" q0
+		tap_frames "offload $o: GSO in" q0
 		dg close q0
 	done
 	opened "no vnet header" q0
 	dg gso sw 10.7.0.2 9 3000 1000
-	frames "no vnet header: GSO in" q0
+	tap_frames "no vnet header: GSO in" q0
 }
 
 # How a device is made matters to tap_io only (the ip plugin's mvtap);
