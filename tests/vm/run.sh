@@ -37,7 +37,8 @@
 # to boot instead of /boot/vmlinuz-KVER: a bzImage or an ELF vmlinux with a
 # PVH entry), MVLAN_VM_MODROOT (where that kernel's modules are, as
 # ROOT/lib/modules/KVER; the guest shows them at /lib/modules/KVER),
-# MVLAN_VM_MEM (guest memory in MiB, default 1536), MVLAN_VM_TSC_KHZ (the
+# MVLAN_VM_MEM (guest memory in MiB, default 1536), MVLAN_VM_SMP (its CPUs,
+# default 2), MVLAN_VM_TSC_KHZ (the
 # guest's TSC frequency, measured on the host by default; 0: the guest
 # calibrates it), MVLAN_VM_LOG_IGNORE
 # (regex of kernel log lines the kernel-log check ignores), MVLAN_VM_PVH=0
@@ -299,7 +300,7 @@ cmdline+=" ${MVLAN_VM_APPEND:-}"
 [[ $top_share -eq 1 ]] && cmdline+=" mvlantop=$top"
 # shellcheck disable=SC2054 # commas are QEMU's
 qemu_args=(
-	-accel tcg -m "${MVLAN_VM_MEM:-1536}" -smp 2
+	-accel tcg -m "${MVLAN_VM_MEM:-1536}" -smp "${MVLAN_VM_SMP:-2}"
 	-nodefaults -no-user-config -display none -no-reboot
 	-kernel "$boot_kernel" -initrd "$initrd" -append "$cmdline"
 	-chardev "file,id=con0,path=${outdir//,/,,}/console.log,append=on"
