@@ -1,6 +1,5 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel, about 60 s
 # The CNI plugin mvlan against the reference one: each case of the table
 # below runs with "type": "macvlan" (Debian's containernetworking-plugins
 # 1.1.1) and with "type": "mvlan", the same configuration otherwise. The

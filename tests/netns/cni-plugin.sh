@@ -1,6 +1,5 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel, about 60 s
 # The CNI plugin mvlan driven by hand, as a runtime drives it: CNI_*
 # variables, the configuration on stdin, the result or error object on
 # stdout (tests/netns/cni_lib.py). Every mode and key through ADD, CHECK and

@@ -1,6 +1,5 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel, about 60 s
 # A real container engine on the mvlan CNI plugin: Debian's podman 4.3 with
 # its CNI backend runs two containers on a network whose conflist has the
 # plugin "mvlan" with host-local IPAM. They reach each other and the

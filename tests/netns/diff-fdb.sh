@@ -1,6 +1,5 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel, about 80 s
 # "bridge fdb add|del|replace|show ... dev DEV self" on a device of the kind
 # under test, macvlan's against mvlan's: an entry is an address of the
 # device's own unicast or multicast list, which it syncs to its lower

@@ -1,6 +1,5 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel, about 90 s
 # netconsole (netpoll) over a device of the kind under test, macvlan's
 # against mvlan's: netpoll is set up on the lower device, so that a lower
 # device that cannot poll refuses it, with macvlan's error and kernel

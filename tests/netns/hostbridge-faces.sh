@@ -1,6 +1,5 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel, about 60 s
 #
 # hostbridge (MVLAN_F_HOSTBRIDGE) through the faces of mvlan, and the shim
 # recipe of macvlan users it replaces.

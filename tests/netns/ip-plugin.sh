@@ -1,6 +1,5 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# mvlan-vm: one-kernel, about 110 s
 #
 # The stock ip with the plugin (IP_LIB_DIR=$TOP/cli/ip) against the kernel's
 # macvlan with ip's own macvlan plugin: the same devices made and changed
