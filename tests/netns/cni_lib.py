@@ -11,7 +11,7 @@ The plugins: "mvlan" is the tree's cli/cni/mvlan, every other type is
 Debian's (/usr/lib/cni); CNI_PATH has both, as a runtime would set it.
 host-local keeps its leases under DATA/<network name>.
 """
-import json, os, socket, struct, subprocess, threading, time
+import json, os, shutil, socket, struct, subprocess, threading, time
 
 TOP = os.environ['TOP']
 MVLAN = os.path.join(TOP, 'cli/cni/mvlan')
@@ -41,6 +41,10 @@ def expect(actual, expected, what):
 
 
 def setup():
+    # the leases of an earlier test in the same guest (/run is one tmpfs
+    # for the whole run) are not this test's: cni-plugin, run after
+    # cni-diff, found one in network "e", which both use
+    shutil.rmtree(DATA, ignore_errors=True)
     os.makedirs(BIN, exist_ok=True)
     os.makedirs(DATA, exist_ok=True)
     if not os.path.lexists(BIN + '/mvlan'):
