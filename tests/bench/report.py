@@ -266,8 +266,9 @@ class Report:
     def other_rows(self):
         """rows of tests/bench/rows/*.bash: one line a case, size and metric
         that both drivers have, mvlan over macvlan; a metric ending in
-        "seconds" or "_s" is a time (lower is better: the ratio is
-        macvlan over mvlan, so that >= 1.00 is a win either way)"""
+        "seconds" or "_s" is a time and one starting "lost" a loss (lower is
+        better: the ratio is macvlan over mvlan, so that >= 1.00 is a win
+        either way)"""
         keys = sorted({(key[0], key[1], key[2], key[4]) for key in self.rows
                        if key[0] not in KNOWN and key[3] in ("macvlan", "mvlan")})
         for scen, case, n, metric in keys:
@@ -275,10 +276,12 @@ class Report:
             b = self.vals(scen, case, n, "mvlan", metric)
             if not a or not b:
                 continue
-            time = metric.endswith("seconds") or metric.endswith("_s")
+            # a time or a loss: lower is better
+            loss = metric.startswith("lost")
+            time = metric.endswith(("seconds", "_s")) or loss
             ratios = [(a[r] / b[r] if time else b[r] / a[r]) for r in sorted(a)
                       if r in b and a[r] > 0 and b[r] > 0]
-            fmt = secs if time else k
+            fmt = (lambda v: "%.0f%%" % v) if loss else secs if time else k
             goal = verdict("ratio >= 1.00", med(ratios), 1.0) if ratios else ""
             self.lines.append((scen, "%s, n=%d (%s)" % (case, n, metric),
                                spread(list(a.values()), fmt), spread(list(b.values()), fmt),
