@@ -83,15 +83,8 @@ echo "scenario,case,n,driver,rep,metric,value" >"$CSV"
 : >"$STATUS"
 
 # --- settings -------------------------------------------------------------
-declare -A opt=()
-for w in $(</proc/cmdline); do
-	case $w in
-	mvbench.*=*)
-		k=${w#mvbench.}
-		opt[${k%%=*}]=${w#*=}
-		;;
-	esac
-done
+# shellcheck source=tests/bench/opts.bash
+. "$TOP/tests/bench/opts.bash"
 MODE=${opt[mode]:-full}
 CLOCK=${opt[clock]:-wall}
 PKT_SIZE=60

@@ -39,15 +39,8 @@ mkdir -p "$OUT"
 CSV=$OUT/hostbridge.csv
 echo "scenario,case,n,driver,rep,metric,value" >"$CSV"
 
-declare -A opt=()
-for w in $(</proc/cmdline); do
-	case $w in
-	mvbench.*=*)
-		k=${w#mvbench.}
-		opt[${k%%=*}]=${w#*=}
-		;;
-	esac
-done
+# shellcheck source=tests/bench/opts.bash
+. "$TOP/tests/bench/opts.bash"
 REPS=${opt[reps]:-3}
 SECS=${opt[secs]:-3}
 
