@@ -86,8 +86,6 @@ static void mvlan_hostbridge_flood(const struct mvlan_port *port,
 {
 	const struct ethhdr *eth = eth_hdr(skb);
 	const struct mvlan_dev *vlan;
-	struct sk_buff *nskb;
-	int err;
 
 	list_for_each_entry_rcu(vlan, &port->vlans, list) {
 		if (!mvlan_hostbridge_on(vlan) || !(vlan->dev->flags & IFF_UP))
@@ -95,18 +93,7 @@ static void mvlan_hostbridge_flood(const struct mvlan_port *port,
 		if (!test_bit(mvlan_mc_hash(vlan, eth->h_dest), vlan->mc_filter))
 			continue;
 
-		nskb = skb_clone(skb, GFP_ATOMIC);
-		if (likely(nskb)) {
-			/* scrubs, for another netns, as the lower's */
-			err = __dev_forward_skb(vlan->dev, nskb) ?: netif_rx(nskb);
-			if (err != NET_RX_SUCCESS)
-				mvlan_count_drop(vlan, MVLAN_DROP_BACKLOG);
-		} else {
-			err = NET_RX_DROP;
-			mvlan_count_drop(vlan, MVLAN_DROP_NOMEM);
-		}
-		mvlan_count_rx(vlan, skb->len + ETH_HLEN,
-			       err == NET_RX_SUCCESS, true);
+		mvlan_flood_one(skb, vlan, true);
 	}
 }
 

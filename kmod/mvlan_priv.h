@@ -230,6 +230,8 @@ void mvlan_notifier_unregister(void);
 
 /* rx.c */
 rx_handler_result_t mvlan_handle_frame(struct sk_buff **pskb);
+void mvlan_flood_one(struct sk_buff *skb, const struct mvlan_dev *vlan,
+		     bool local);
 void mvlan_broadcast(struct sk_buff *skb, const struct mvlan_port *port,
 		     const struct net_device *src, u32 mode);
 void mvlan_process_broadcast(struct work_struct *work);

@@ -162,25 +162,45 @@ static __always_inline bool mvlan_forward_source(struct sk_buff *skb,
 	return pos && mvlan_forward_source_from(skb, b, pos);
 }
 
-/*
- * Hand one flooded clone to @vlan. A frame flooded from a bridge-mode
- * device is looped straight into @vlan (@local); otherwise the clone is
- * retargeted and the caller queues it with netif_rx().
- */
-static int mvlan_broadcast_one(struct sk_buff *skb, const struct mvlan_dev *vlan,
-			       const struct ethhdr *eth, bool local)
+/* @skb, a multicast frame, as received by @dev. */
+static void mvlan_mc_retarget(struct sk_buff *skb, struct net_device *dev)
 {
-	struct net_device *dev = vlan->dev;
-
-	if (local)
-		return __dev_forward_skb(dev, skb);
-
 	skb->dev = dev;
-	if (ether_addr_equal_64bits(eth->h_dest, dev->broadcast))
+	if (ether_addr_equal_64bits(eth_hdr(skb)->h_dest, dev->broadcast))
 		skb->pkt_type = PACKET_BROADCAST;
 	else
 		skb->pkt_type = PACKET_MULTICAST;
-	return 0;
+}
+
+/*
+ * One flooded copy of @skb for @vlan, counted as received (multicast). A
+ * frame flooded from a bridge-mode device or from the lower's own stack
+ * (@local) is looped straight into @vlan; otherwise the copy is retargeted
+ * and queued with netif_rx(). Under RCU, bottom halves off.
+ */
+void mvlan_flood_one(struct sk_buff *skb, const struct mvlan_dev *vlan,
+		     bool local)
+{
+	struct sk_buff *nskb;
+	int err;
+
+	nskb = skb_clone(skb, GFP_ATOMIC);
+	if (unlikely(!nskb)) {
+		mvlan_count_drop(vlan, MVLAN_DROP_NOMEM);
+		mvlan_count_rx(vlan, skb->len + ETH_HLEN, false, true);
+		return;
+	}
+
+	if (local) {
+		/* scrubs, for another netns, as a veth does */
+		err = __dev_forward_skb(vlan->dev, nskb) ?: netif_rx(nskb);
+	} else {
+		mvlan_mc_retarget(nskb, vlan->dev);
+		err = netif_rx(nskb);
+	}
+	if (err != NET_RX_SUCCESS)
+		mvlan_count_drop(vlan, MVLAN_DROP_BACKLOG);
+	mvlan_count_rx(vlan, skb->len + ETH_HLEN, err == NET_RX_SUCCESS, true);
 }
 
 /*
@@ -192,8 +212,6 @@ void mvlan_broadcast(struct sk_buff *skb, const struct mvlan_port *port,
 {
 	const struct ethhdr *eth = eth_hdr(skb);
 	const struct mvlan_dev *vlan;
-	struct sk_buff *nskb;
-	int err;
 
 	if (skb->protocol == htons(ETH_P_PAUSE))
 		return;
@@ -204,20 +222,7 @@ void mvlan_broadcast(struct sk_buff *skb, const struct mvlan_port *port,
 			continue;
 		if (!test_bit(mvlan_mc_hash(vlan, eth->h_dest), vlan->mc_filter))
 			continue;
-
-		nskb = skb_clone(skb, GFP_ATOMIC);
-		if (likely(nskb)) {
-			err = mvlan_broadcast_one(nskb, vlan, eth,
-						  mode == MVLAN_MODE_BRIDGE) ?:
-			      netif_rx(nskb);
-			if (err != NET_RX_SUCCESS)
-				mvlan_count_drop(vlan, MVLAN_DROP_BACKLOG);
-		} else {
-			err = NET_RX_DROP;
-			mvlan_count_drop(vlan, MVLAN_DROP_NOMEM);
-		}
-		mvlan_count_rx(vlan, skb->len + ETH_HLEN,
-			       err == NET_RX_SUCCESS, true);
+		mvlan_flood_one(skb, vlan, mode == MVLAN_MODE_BRIDGE);
 	}
 }
 
@@ -342,7 +347,8 @@ mvlan_handle_multicast(struct sk_buff **pskb, struct mvlan_port *port)
 		 * private or passthru: only the sender gets it back. Counted
 		 * as a packet of no bytes, as macvlan counts it.
 		 */
-		ret = mvlan_broadcast_one(skb, src, eth, false) ?: __netif_rx(skb);
+		mvlan_mc_retarget(skb, src->dev);
+		ret = __netif_rx(skb);
 		if (ret != NET_RX_SUCCESS)
 			mvlan_count_drop(src, MVLAN_DROP_BACKLOG);
 		mvlan_count_rx(src, 0, ret == NET_RX_SUCCESS, false);
