@@ -15,16 +15,9 @@
 
 S0=02:00:00:aa:00:01
 N=${MVLAN_STRESS_SET_COUNT:-500}
-PG=/proc/net/pktgen
-modprobe pktgen
-modprobe veth
+. "$(dirname "$0")/pktgen.bash"
 
-netns_new a
-ip link add gen0 type veth peer name lower0 netns a
-# gen0 sends pktgen's frames and nothing else
-sysctl -qw net.ipv6.conf.gen0.disable_ipv6=1
-ip link set dev gen0 up
-ip -n a link set dev lower0 up
+pg_setup 02:00:00:00:00:02 $S0 20000	# 50000 frames/s at most: no backlog overflows
 on a "$MVCTL" add s0 link lower0 mode source
 ip -n a link set dev s0 up
 on a "$MVCTL" source s0 set $S0
@@ -34,41 +27,13 @@ for ((i = 0; i < N; i++)); do
 	printf 'source s0 set %s 02:00:00:bb:%02x:%02x\n' $S0 $((i / 256 % 256)) $((i % 256))
 done >"$TMPDIR/batch"
 
-pgset() {
-	echo "$2" >"$PG/$1"
-	grep -q '^Result: OK' "$PG/$1" || fail "pktgen: '$2' > $1: $(grep '^Result' "$PG/$1")"
-}
-pgset kpktgend_0 rem_device_all
-pgset kpktgend_0 "add_device gen0"
-pgset gen0 "count 0"
-pgset gen0 "pkt_size 60"
-pgset gen0 "delay 20000"	# 50000 frames/s at most: no backlog overflows
-pgset gen0 "dst 10.9.9.9"
-pgset gen0 "dst_mac 02:00:00:00:00:02"
-pgset gen0 "src_mac $S0"
-
 step "traffic from S0 while s0's list is replaced $N times"
-echo start >"$PG/pgctrl" &
-pg=$!
-for ((n = 0; n < 500; n++)); do
-	(($(counter a s0 rx_packets) > 0)) && break
-	sleep 0.02
-done
-(($(counter a s0 rx_packets) > 0)) || fail "no traffic reached s0"
+pg_start a s0
 on a "$MVCTL" -b "$TMPDIR/batch"
-echo stop >"$PG/pgctrl"
-wait $pg || true
 
 step "every frame reached s0 once"
-last=-1
-for ((n = 0; n < 100; n++)); do
-	now=$(counter a s0 rx_packets)
-	[[ $now == "$last" ]] && break
-	last=$now
-	sleep 0.1
-done
-sent=$(grep -o 'pkts-sofar: [0-9]*' "$PG/gen0" | cut -d' ' -f2)
-((sent > 100)) || fail "only ${sent:-no} frames sent"
+pg_stop a s0
+sent=$PG_SENT
 expect_eq "$(counter a lower0 rx_packets)" "$sent" "frames lower0 received (of $sent sent)"
 expect_eq "$(counter a lower0 rx_dropped)" 0 "lower0 rx_dropped"
 expect_eq "$(counter a s0 rx_packets)" "$sent" "frames s0 received (of $sent)"

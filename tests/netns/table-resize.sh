@@ -19,16 +19,9 @@ T0=02:00:00:00:00:01
 S0=02:00:00:aa:00:01
 CYCLES=${MVLAN_STRESS_RESIZE_CYCLES:-1}
 DEVS=80
-PG=/proc/net/pktgen
-modprobe pktgen
-modprobe veth
+. "$(dirname "$0")/pktgen.bash"
 
-netns_new a
-ip link add gen0 type veth peer name lower0 netns a
-# gen0 sends pktgen's frames and nothing else
-sysctl -qw net.ipv6.conf.gen0.disable_ipv6=1
-ip link set dev gen0 up
-ip -n a link set dev lower0 up
+pg_setup $T0 $S0 100000	# 10000 frames/s at most: no backlog overflows
 on a "$MVCTL" add t0 link lower0 mode bridge address $T0
 on a "$MVCTL" add s0 link lower0 mode source
 ip -n a link set dev t0 up
@@ -49,28 +42,8 @@ for ((i = 1; i <= DEVS; i++)); do
 	echo "link set dev d$i group 7 up"
 done >"$TMPDIR/up"
 
-pgset() {
-	echo "$2" >"$PG/$1"
-	grep -q '^Result: OK' "$PG/$1" || fail "pktgen: '$2' > $1: $(grep '^Result' "$PG/$1")"
-}
-pgset kpktgend_0 rem_device_all
-pgset kpktgend_0 "add_device gen0"
-pgset gen0 "count 0"
-pgset gen0 "pkt_size 60"
-pgset gen0 "delay 100000"	# 10000 frames/s at most: no backlog overflows
-pgset gen0 "dst 10.9.9.9"
-pgset gen0 "dst_mac $T0"
-pgset gen0 "src_mac $S0"
-
 step "traffic, while the tables grow and shrink $CYCLES times"
-echo start >"$PG/pgctrl" &
-pg=$!
-# wait for the first frames
-for ((n = 0; n < 500; n++)); do
-	(($(counter a t0 rx_packets) > 0)) && break
-	sleep 0.02
-done
-(($(counter a t0 rx_packets) > 0)) || fail "no traffic reached t0"
+pg_start a t0
 
 devices() {
 	local c
@@ -96,22 +69,13 @@ spid=$!
 drc=0 src=0
 wait $dpid || drc=$?
 wait $spid || src=$?
-echo stop >"$PG/pgctrl"
-wait $pg || true
 expect_eq "$drc" 0 "device loop exit status"
 expect_eq "$src" 0 "source list loop exit status"
 
 step "every frame reached t0 and s0, once"
 # the last frames are through the backlog once the counters stop moving
-last=-1
-for ((n = 0; n < 100; n++)); do
-	now=$(counter a t0 rx_packets)
-	[[ $now == "$last" ]] && break
-	last=$now
-	sleep 0.1
-done
-got=$(grep -o 'pkts-sofar: [0-9]*' "$PG/gen0" | cut -d' ' -f2)
-((got > 100)) || fail "only ${got:-no} frames sent"
+pg_stop a t0
+got=$PG_SENT
 expect_eq "$(counter a lower0 rx_packets)" "$got" "frames lower0 received (of $got sent)"
 expect_eq "$(counter a lower0 rx_dropped)" 0 "lower0 rx_dropped"
 expect_eq "$(counter a t0 rx_packets)" "$got" "frames t0 received (of $got)"
