@@ -147,22 +147,17 @@ def keys_lic():
 
 
 parallel(keys_defaults, keys_source, keys_mac, keys_lic)
-c = conf(M, 'k', master='up0', mode='passthru', nopromisc=True)
-res = ok('ADD', c, 'c1', 'eth0')
-d = link('c1', 'eth0')
-expect((d['mode'], d['flags']), ('passthru', 1), 'passthru, nopromisc')
-ok('CHECK', prev(c, res), 'c1', 'eth0')
-err(999, 'container interface eth0 has flags 0x1, not 0', 'CHECK',
-    prev(dict(c, nopromisc=False), res), 'c1', 'eth0')
-ok('DEL', c, 'c1', 'eth0')
-c = conf(M, 'k', master='up0', hostbridge=True)
-res = ok('ADD', c, 'c1', 'eth0')
-d = link('c1', 'eth0')
-expect((d['mode'], d['flags']), ('bridge', 4), 'bridge, hostbridge')
-ok('CHECK', prev(c, res), 'c1', 'eth0')
-err(999, 'container interface eth0 has flags 0x4, not 0', 'CHECK',
-    prev(dict(c, hostbridge=False), res), 'c1', 'eth0')
-ok('DEL', c, 'c1', 'eth0')
+# the keys that are device flags: set, seen, and checked by CHECK
+for kw, want in ((dict(mode='passthru', nopromisc=True), ('passthru', 1)),
+                 (dict(hostbridge=True), ('bridge', 4))):
+    c = conf(M, 'k', master='up0', **kw)
+    res = ok('ADD', c, 'c1', 'eth0')
+    d = link('c1', 'eth0')
+    expect((d['mode'], d['flags']), want, ', '.join('%s=%s' % i for i in kw.items()))
+    ok('CHECK', prev(c, res), 'c1', 'eth0')
+    err(999, 'container interface eth0 has flags 0x%x, not 0' % want[1], 'CHECK',
+        prev(dict(c, **{list(kw)[-1]: False}), res), 'c1', 'eth0')
+    ok('DEL', c, 'c1', 'eth0')
 
 step('at once: host-local (c1); IPv6 from static IPAM, then a chained conflist (c2); DEL (c3)')
 
