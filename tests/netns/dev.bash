@@ -145,19 +145,10 @@ tap_add() {
 	esac
 }
 
-# tap_source NS NAME add MAC...: the source list of a tap device
+# tap_source NS NAME add|del|set|flush [MAC...]: the source list of a tap
+# device, as drv_source
 tap_source() {
-	local ns=$1 name=$2 op=$3 m
-
-	shift 3
-	case $KIND in
-	mvlan) "$MVCTL" -n "$ns" source "$name" "$op" "$@" ;;
-	*)
-		for m in "$@"; do
-			ip -n "$ns" link set "$name" type "$(tap_kind)" macaddr "$op" "$m" || return
-		done
-		;;
-	esac
+	DRV_TYPE=$(tap_kind) drv_source "$@"
 }
 
 # tap_kind: the link kind of the kind's tap devices

@@ -246,6 +246,7 @@ drv_mode() {
 }
 
 # drv_source NS NAME add|del|set|flush [MAC...]
+# (DRV_TYPE: the link type ip names, macvlan or mvlan by KIND by default)
 drv_source() {
 	local ns=$1 name=$2 op=$3 m
 
@@ -256,10 +257,10 @@ drv_source() {
 		case $op in
 		add | del)
 			for m in "$@"; do
-				ip -n "$ns" link set "$name" type "${KIND%-ip}" macaddr "$op" "$m" || return
+				ip -n "$ns" link set "$name" type "${DRV_TYPE:-${KIND%-ip}}" macaddr "$op" "$m" || return
 			done
 			;;
-		set | flush) ip -n "$ns" link set "$name" type "${KIND%-ip}" macaddr "$op" "$@" ;;
+		set | flush) ip -n "$ns" link set "$name" type "${DRV_TYPE:-${KIND%-ip}}" macaddr "$op" "$@" ;;
 		esac
 		;;
 	esac
