@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mvctl -b FILE [-f]: one command a line, as ip -batch.
+ * mvctl -b FILE [-f]: one command a line, as ip -batch, on sockets opened
+ * once (connect.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -42,6 +43,8 @@ static int run_lines(const struct mvctl *ctx, FILE *f, const char *file,
 	while (getline(&buf, &size, f) >= 0) {
 		mv_err_set_line(++line);
 		if (run_line(ctx, buf) != EXIT_OK) {
+			/* the next line on new sockets, whatever this left */
+			mv_keep_open(true);
 			failed = true;
 			if (!force)
 				break;
@@ -73,7 +76,9 @@ int run_batch(const struct mvctl *ctx, const char *file, bool force)
 	} else {
 		batch_ctx.stdin_taken = true;
 	}
+	mv_keep_open(true);
 	ret = run_lines(&batch_ctx, f, file, force);
+	mv_keep_open(false);
 	if (f != stdin)
 		fclose(f);
 	return ret;

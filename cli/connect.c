@@ -8,10 +8,40 @@
 
 #include <linux/mvlan.h>
 
+#include "array.h"
 #include "ipc.h"
 #include "mvctl.h"
 
-struct mvipc *mv_open(unsigned int socks)
+/*
+ * In a batch, the handles stay open from one line to the next, one for
+ * each set of sockets asked for (MVIPC_GENL, MVIPC_ROUTE or both): a batch
+ * of many lines opens its sockets and resolves the family once.
+ */
+static bool keeping;
+static struct mvipc *kept[(MVIPC_GENL | MVIPC_ROUTE) + 1];
+
+void mv_keep_open(bool keep)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(kept); i++) {
+		mvipc_close(kept[i]);
+		kept[i] = NULL;
+	}
+	keeping = keep;
+}
+
+void mv_close(struct mvipc *ipc)
+{
+	size_t i;
+
+	for (i = 0; ipc && i < ARRAY_SIZE(kept); i++)
+		if (kept[i] == ipc)
+			return;
+	mvipc_close(ipc);
+}
+
+struct mvipc *mv_open_own(unsigned int socks)
 {
 	struct mvipc_error e;
 	struct mvipc *ipc;
@@ -37,6 +67,19 @@ struct mvipc *mv_open(unsigned int socks)
 	return NULL;
 }
 
+struct mvipc *mv_open(unsigned int socks)
+{
+	struct mvipc *ipc;
+
+	if (!keeping)
+		return mv_open_own(socks);
+	if (kept[socks])
+		return kept[socks];
+	ipc = mv_open_own(socks);
+	kept[socks] = ipc;
+	return ipc;
+}
+
 int mv_check_module(void)
 {
 	static bool loaded;
@@ -47,7 +90,7 @@ int mv_check_module(void)
 	ipc = mv_open(MVIPC_GENL);
 	if (!ipc)
 		return -1;
-	mvipc_close(ipc);
+	mv_close(ipc);
 	loaded = true;
 	return 0;
 }
@@ -82,7 +125,7 @@ int mv_read_dev(const char *name, const char *op, struct mvlan_dev *d)
 	if (!ipc)
 		return -1;
 	err = mv_get_dev(ipc, name, op, d);
-	mvipc_close(ipc);
+	mv_close(ipc);
 	return err;
 }
 

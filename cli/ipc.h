@@ -167,6 +167,14 @@ int mvipc_events_read(struct mvipc *ipc, mvipc_event_fn fn, void *arg,
 int mvipc_link_get(struct mvipc *ipc, uint32_t ifindex, const char *name,
 		   struct mvipc_link *l, struct mvipc_error *e);
 
+/*
+ * The ifindex of the device called name, in the calling thread's netns
+ * (SIOCGIFINDEX: no RTM_GETLINK and its whole reply). -ENODEV: no such
+ * device.
+ */
+int mvipc_link_index(const char *name, uint32_t *ifindex,
+		     struct mvipc_error *e);
+
 /* Is kind (IFLA_INFO_KIND) one of mvlan's, "mvlan" or "mvtap"? */
 bool mvipc_is_mvlan_kind(const char *kind);
 

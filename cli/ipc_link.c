@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <net/if.h>
 
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
@@ -224,6 +225,17 @@ int mvipc_link_get(struct mvipc *ipc, uint32_t ifindex, const char *name,
 		return mvipc_fail(e, EINVAL, "neither ifindex nor name");
 	return mvipc_get_one(ipc, ipc->route, mvipc_msg_getlink(ifindex, name),
 			     parse_link, l, e);
+}
+
+int mvipc_link_index(const char *name, uint32_t *ifindex,
+		     struct mvipc_error *e)
+{
+	unsigned int i = if_nametoindex(name);
+
+	if (!i)
+		return mvipc_fail(e, errno, NULL);
+	*ifindex = i;
+	return mvipc_fail(e, 0, NULL);	/* e empty */
 }
 
 int mvipc_link_dump(struct mvipc *ipc, struct mvipc_link_list *l,

@@ -144,11 +144,11 @@ static int parse_add(int argc, char **argv, struct add_opts *o)
 static int do_add(struct mvipc *ipc, struct add_opts *o)
 {
 	struct mvipc_error e;
-	struct mvipc_link lower;
 
-	if (mv_get_link(ipc, o->lower, "add", o->nl.name, &lower))
+	if (mvipc_link_index(o->lower, &o->nl.link, &e)) {
+		mv_err_dev(&e, o->lower, "add %s", o->nl.name);
 		return EXIT_FAIL;
-	o->nl.link = lower.ifindex;
+	}
 	if (mvipc_link_add(ipc, &o->nl, &e)) {
 		mv_err("cannot add %s: %s", o->nl.name, mvipc_strerror(&e));
 		return EXIT_FAIL;
@@ -173,7 +173,7 @@ int cmd_add(const struct mvctl *ctx, int argc, char **argv)
 	if (!ipc)
 		return EXIT_FAIL;
 	ret = do_add(ipc, &o);
-	mvipc_close(ipc);
+	mv_close(ipc);
 	return ret;
 }
 
@@ -216,6 +216,6 @@ int cmd_del(const struct mvctl *ctx, int argc, char **argv)
 	if (!ipc)
 		return EXIT_FAIL;
 	ret = do_del(ipc, argv[0]);
-	mvipc_close(ipc);
+	mv_close(ipc);
 	return ret;
 }

@@ -116,7 +116,7 @@ static int change_mode(const struct mode_opts *o)
 		if (err)
 			mv_err_dev(&e, o->name, "set the mode of %s", o->name);
 	}
-	mvipc_close(ipc);
+	mv_close(ipc);
 	return err ? EXIT_FAIL : EXIT_OK;
 }
 

@@ -99,7 +99,7 @@ int cmd_monitor(const struct mvctl *ctx, int argc, char **argv)
 
 	if (arg_none(argc, argv))
 		return EXIT_USAGE;
-	m.ipc = mv_open(MVIPC_GENL | MVIPC_ROUTE);
+	m.ipc = mv_open_own(MVIPC_GENL | MVIPC_ROUTE);
 	if (!m.ipc)
 		return EXIT_FAIL;
 	if (!join_events(m.ipc))

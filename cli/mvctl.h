@@ -63,6 +63,16 @@ struct mvlan_dev;
  * MVIPC_GENL, the family resolved: "mvlan module not loaded" if it is not.
  */
 struct mvipc *mv_open(unsigned int socks);
+/* Closes a handle of mv_open() (in a batch, one it keeps stays open). */
+void mv_close(struct mvipc *ipc);
+/* mv_open(), never a kept handle: for one with state of its own (monitor). */
+struct mvipc *mv_open_own(unsigned int socks);
+/*
+ * keep: from now on, mv_open() keeps the handles it opens for the next
+ * commands (a batch). Closes those kept so far either way: after a failed
+ * line, the next one starts on new sockets.
+ */
+void mv_keep_open(bool keep);
 
 /*
  * 0 if the mvlan module is loaded (its genl family resolves), else -1

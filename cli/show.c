@@ -41,7 +41,7 @@ static int show_all(const struct mvctl *ctx, const char *lower)
 	if (!err)
 		devs_print(stdout, list.devs, list.n, ctx->out);
 out:
-	mvipc_close(ipc);
+	mv_close(ipc);
 	ARRAY_FREE(list.devs, list.n, list.cap);
 	return err ? EXIT_FAIL : EXIT_OK;
 }

@@ -49,7 +49,7 @@ static int source_list(const struct mvctl *ctx, const char *name, int argc,
 		if (err)
 			mv_err_dev(&e, name, "%s %s", what, name);
 	}
-	mvipc_close(ipc);
+	mv_close(ipc);
 	if (!err) {
 		entries_sort(l.e, l.n);
 		entries_print(stdout, l.e, l.n, ctx->out);
@@ -73,7 +73,7 @@ static int change_sources(uint8_t cmd, const char *what, const char *name,
 				  (const uint8_t (*)[MAC_LEN])l->mac, l->n, &e);
 	if (err)
 		mv_err_dev(&e, name, "%s %s", what, name);
-	mvipc_close(ipc);
+	mv_close(ipc);
 	return err ? EXIT_FAIL : EXIT_OK;
 }
 

@@ -65,7 +65,7 @@ int cmd_stats(const struct mvctl *ctx, int argc, char **argv)
 		err = stats_one(ipc, name, &devs, &ports);
 	else
 		err = stats_all(ipc, &devs, &ports);
-	mvipc_close(ipc);
+	mv_close(ipc);
 	if (!err)
 		counters_print(stdout, &devs, &ports, ctx->out);
 	ARRAY_FREE(devs.c, devs.n, devs.cap);
