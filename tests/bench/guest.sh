@@ -454,9 +454,14 @@ scen_source() {
 
 # --- P4, P6: many devices ---------------------------------------------------
 # mkdevs FROM TO: devices FROM..TO-1 of either driver, up, bridge mode,
-# timed (P6 create rows when P6)
+# timed (P6 create rows when P6). With IPv6 off on them: bringing a device
+# up with IPv6 adds its fe80::/64 route, and fib6_ifup() walks every route
+# of the netns, so the devices created second (mvlan's) would pay for the
+# first ones' routes as well (perf: fib6_walk_continue, __find_rr_leaf and
+# fib6_clean_node 22% of the samples of mvlan's ups, 3% of macvlan's; an
+# up took 2.0 ms against 1.1 with 1000 devices each, 0.2 with IPv6 off).
 mkdevs() {
-	local from=$1 to=$2 s t0
+	local from=$1 to=$2 s t0 v6
 
 	awk -v f="$from" -v t="$to" 'BEGIN {
 		for (i = f; i < t; i++) {
@@ -470,6 +475,8 @@ mkdevs() {
 			printf "add mb%d link lowb mode bridge address 02:d0:00:%02x:%02x:%02x\n", i, int(i / 65536) % 256, int(i / 256) % 256, i % 256
 	}' >/tmp/batch.mvlan
 	awk -v f="$from" -v t="$to" 'BEGIN { for (i = f; i < t; i++) printf "link set mb%d up\n", i }' >/tmp/batch.up
+	v6=$(sysctl -n net.ipv6.conf.default.disable_ipv6)
+	sysctl -qw net.ipv6.conf.default.disable_ipv6=1
 	timed_s s ip -batch /tmp/batch.macvlan
 	emit "$SCEN" create "$to" macvlan 1 seconds "$s"
 	log "$SCEN: macvlan devices $from..$((to - 1)) created in $s s"
@@ -479,6 +486,7 @@ mkdevs() {
 	s=$(since_s "$t0")
 	emit "$SCEN" create "$to" mvlan 1 seconds "$s"
 	log "$SCEN: mvlan devices $from..$((to - 1)) created in $s s"
+	sysctl -qw net.ipv6.conf.default.disable_ipv6="$v6"
 	quiesce
 }
 
