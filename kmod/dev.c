@@ -41,14 +41,7 @@ bool netif_is_mvlan(const struct net_device *dev)
 
 void mvlan_count_drop(const struct mvlan_dev *vlan, enum mvlan_drop_reason why)
 {
-	struct mvlan_pcpu_stats *stats;
-	unsigned long flags;
-
-	stats = get_cpu_ptr(vlan->pcpu_stats);
-	flags = u64_stats_update_begin_irqsave(&stats->syncp);
-	u64_stats_inc(&stats->drops[why]);
-	u64_stats_update_end_irqrestore(&stats->syncp, flags);
-	put_cpu_ptr(vlan->pcpu_stats);
+	mvlan_pcpu_inc(vlan, drops[why]);
 }
 
 static u32 mvlan_hash_mix(const struct mvlan_dev *vlan)

@@ -310,6 +310,25 @@ static __always_inline void mvlan_count_rx_bh(const struct mvlan_dev *vlan,
 	u64_stats_update_end(&stats->syncp);
 }
 
+/* One more of @vlan's per-CPU counter @field, from any context. */
+#define mvlan_pcpu_inc(vlan, field)					\
+	do {								\
+		struct mvlan_pcpu_stats *__stats;			\
+		unsigned long __flags;					\
+									\
+		__stats = get_cpu_ptr((vlan)->pcpu_stats);		\
+		__flags = u64_stats_update_begin_irqsave(&__stats->syncp); \
+		u64_stats_inc(&__stats->field);				\
+		u64_stats_update_end_irqrestore(&__stats->syncp, __flags); \
+		put_cpu_ptr((vlan)->pcpu_stats);			\
+	} while (0)
+
+/* A frame that could not be sent. */
+static inline void mvlan_count_tx_dropped(const struct mvlan_dev *vlan)
+{
+	mvlan_pcpu_inc(vlan, tx_dropped);
+}
+
 /* Inline, as macvlan_count_rx(): it runs for every frame received. */
 static inline void mvlan_count_rx(const struct mvlan_dev *vlan,
 				  unsigned int len, bool success,

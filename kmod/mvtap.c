@@ -59,15 +59,7 @@ static struct mvlan_dev *mvtap_vlan(struct tap_dev *tap)
 /* A frame written to a queue that could not be sent. */
 static void mvtap_count_tx_dropped(struct tap_dev *tap)
 {
-	struct mvlan_dev *vlan = mvtap_vlan(tap);
-	struct mvlan_pcpu_stats *stats;
-	unsigned long flags;
-
-	stats = get_cpu_ptr(vlan->pcpu_stats);
-	flags = u64_stats_update_begin_irqsave(&stats->syncp);
-	u64_stats_inc(&stats->tx_dropped);
-	u64_stats_update_end_irqrestore(&stats->syncp, flags);
-	put_cpu_ptr(vlan->pcpu_stats);
+	mvlan_count_tx_dropped(mvtap_vlan(tap));
 }
 
 /* A received frame no queue could take: an rx error, as macvtap counts it. */
