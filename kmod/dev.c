@@ -196,9 +196,12 @@ static int mvlan_sync_address(struct net_device *dev, const unsigned char *addr)
 		/* unhashed, and no reader left, before the key changes */
 		mvlan_hash_del(vlan);
 		eth_hw_addr_set(dev, addr);
-		/* no clash (checked above): only a failed table resize */
+		/*
+		 * Cannot fail: its one error is a clash, which
+		 * mvlan_addr_busy() ruled out above, under RTNL.
+		 */
 		err = mvlan_hash_add(vlan);
-		if (err)
+		if (WARN_ON_ONCE(err))
 			return err;
 	}
 

@@ -22,7 +22,10 @@ bool netif_is_mvlan_port(const struct net_device *dev)
 	return rcu_access_pointer(dev->rx_handler) == mvlan_handle_frame;
 }
 
-/* Hash @vlan by its address, which no other up device has. Under RTNL. */
+/*
+ * Hash @vlan by its address. Under RTNL. -EADDRINUSE if another up device
+ * has it; a table that cannot grow just stays as it is (hash.c).
+ */
 int mvlan_hash_add(struct mvlan_dev *vlan)
 {
 	if (mvlan_hash_lookup(vlan->port, vlan->dev->dev_addr))
