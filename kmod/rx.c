@@ -177,6 +177,12 @@ static void mvlan_mc_retarget(struct sk_buff *skb, struct net_device *dev)
  * frame flooded from a bridge-mode device or from the lower's own stack
  * (@local) is looped straight into @vlan; otherwise the copy is retargeted
  * and queued with netif_rx(). Under RCU, bottom halves off.
+ *
+ * Counted as skb->len + ETH_HLEN, as macvlan_broadcast() counts: right on
+ * the receive path, where skb->data is past the Ethernet header; 14 bytes
+ * more than the frame on the transmit path (tx.c, hostbridge.c), where it
+ * is at the header. Kept so: the counters are macvlan's, and a device
+ * counts a flood alike whichever bridge-mode sender it came from.
  */
 void mvlan_flood_one(struct sk_buff *skb, const struct mvlan_dev *vlan,
 		     bool local)

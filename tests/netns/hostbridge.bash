@@ -137,11 +137,16 @@ capture_start() {
 }
 
 # capture_count: stop the capture of capture_start, print the number of
-# frames it saw and what they were
+# frames it saw and what they were (nothing, and an error, if the capture
+# cannot be read)
 capture_count() {
 	kill -INT "$CAPTURE_PID"
 	wait "$CAPTURE_PID" || true
-	tcpdump -r "$DIFF_TMP/capture.pcap" -n -e 2>/dev/null >"$DIFF_TMP/capture.txt" || true
+	if ! tcpdump -r "$DIFF_TMP/capture.pcap" -n -e >"$DIFF_TMP/capture.txt" \
+		2>"$DIFF_TMP/capture.err"; then
+		echo "cannot read the capture: $(cat "$DIFF_TMP/capture.err")" >&2
+		return 1
+	fi
 	wc -l <"$DIFF_TMP/capture.txt"
 	sed 's/^/   seen: /' "$DIFF_TMP/capture.txt" | head -n 20 >&2
 }
