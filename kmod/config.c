@@ -186,6 +186,12 @@ int mvlan_change(struct mvlan_dev *vlan, const struct mvlan_config *cfg,
 		err = mvlan_hostbridge_get(vlan->port, extack);
 		if (err)
 			return err;
+	} else if (cfg->set_flags &&
+		   (cfg->flags & vlan->flags & MVLAN_F_HOSTBRIDGE)) {
+		/* set again: hooks a lower that a netns move left unhooked */
+		err = mvlan_hostbridge_rehook(vlan->port, extack);
+		if (err)
+			return err;
 	}
 
 	if (cfg->set_flags && passthru && netif_running(vlan->dev) &&

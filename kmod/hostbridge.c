@@ -233,6 +233,28 @@ static void mvlan_hostbridge_unhook(struct mvlan_hostbridge *hb)
 	static_branch_slow_dec_deferred(&mvlan_hostbridge_used);
 }
 
+static void mvlan_hostbridge_hook_failed(struct netlink_ext_ack *extack)
+{
+	NL_SET_ERR_MSG_MOD(extack,
+			   "hostbridge: cannot hook the lower device's transmit path (netfilter egress)");
+}
+
+int mvlan_hostbridge_rehook(struct mvlan_port *port,
+			    struct netlink_ext_ack *extack)
+{
+	struct mvlan_hostbridge *hb = port->hostbridge;
+	int err;
+
+	ASSERT_RTNL();
+
+	if (WARN_ON_ONCE(!hb))
+		return -EINVAL;
+	err = mvlan_hostbridge_hook(hb);
+	if (err)
+		mvlan_hostbridge_hook_failed(extack);
+	return err;
+}
+
 int mvlan_hostbridge_get(struct mvlan_port *port, struct netlink_ext_ack *extack)
 {
 	struct mvlan_hostbridge *hb = port->hostbridge;
@@ -250,8 +272,7 @@ int mvlan_hostbridge_get(struct mvlan_port *port, struct netlink_ext_ack *extack
 	/* also again after a failed move of the lower device */
 	err = mvlan_hostbridge_hook(hb);
 	if (err) {
-		NL_SET_ERR_MSG_MOD(extack,
-				   "hostbridge: cannot hook the lower device's transmit path (netfilter egress)");
+		mvlan_hostbridge_hook_failed(extack);
 		if (!hb->devices) {
 			port->hostbridge = NULL;
 			kfree(hb);
@@ -296,7 +317,7 @@ void mvlan_hostbridge_lower_event(struct mvlan_port *port, unsigned long event)
 		err = mvlan_hostbridge_hook(hb);
 		if (err)
 			netdev_warn(port->dev,
-				    "mvlan: hostbridge is off on this lower device: cannot hook it in its new netns (%d); setting the flag again retries\n",
+				    "mvlan: hostbridge is off on this lower device: cannot hook it in its new netns (%d); setting the flag again on a device retries\n",
 				    err);
 		break;
 	}

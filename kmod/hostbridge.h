@@ -27,6 +27,12 @@ extern struct static_key_false_deferred mvlan_hostbridge_used;
 /* Under RTNL: one more, or one fewer, device with the flag on @port. */
 int mvlan_hostbridge_get(struct mvlan_port *port, struct netlink_ext_ack *extack);
 void mvlan_hostbridge_put(struct mvlan_port *port);
+/*
+ * Under RTNL, for a device that has the flag and has it set again: hooks
+ * the lower device if a move to another netns left it unhooked.
+ */
+int mvlan_hostbridge_rehook(struct mvlan_port *port,
+			    struct netlink_ext_ack *extack);
 /* Under RTNL: the netdev notifier's events of the port's lower device. */
 void mvlan_hostbridge_lower_event(struct mvlan_port *port, unsigned long event);
 /* Module exit, once every device is gone. */
