@@ -136,10 +136,18 @@ capture_start() {
 	fail "tcpdump did not start: $(cat "$DIFF_TMP/capture.err")"
 }
 
-# capture_count: stop the capture of capture_start, print the number of
-# frames it saw and what they were (nothing, and an error, if the capture
-# cannot be read)
+# capture_count [MIN]: stop the capture of capture_start, print the number
+# of frames it saw and what they were (nothing, and an error, if the
+# capture cannot be read). With MIN, first wait (5 s at most) for MIN
+# frames in the file: tcpdump writes a frame when the kernel hands it its
+# ring's block, which a stop too early loses.
 capture_count() {
+	local i
+
+	for ((i = 0; i < 50 && ${1:-0} > 0; i++)); do
+		(($(tcpdump -r "$DIFF_TMP/capture.pcap" 2>/dev/null | wc -l) >= $1)) && break
+		sleep 0.1
+	done
 	kill -INT "$CAPTURE_PID"
 	wait "$CAPTURE_PID" || true
 	if ! tcpdump -r "$DIFF_TMP/capture.pcap" -n -e >"$DIFF_TMP/capture.txt" \

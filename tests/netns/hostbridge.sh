@@ -214,7 +214,7 @@ link set br3 up"
 	# but the frame the lower's stack sends the outside host: the capture
 	# works, and the hook lets the lower's own frames through
 	N=1 from_low $OUT
-	chk "unicast frames the outside host saw (1: the lower's to it)" "$(capture_count)" 1
+	chk "unicast frames the outside host saw (1: the lower's to it)" "$(capture_count 1)" 1
 	chk "ARP frames on the wire since" "$(ag drain arp)" "0 -"
 
 	step "the outside host reaches every device; br3 is not the lower's"
