@@ -145,7 +145,7 @@ capture_count() {
 	local i
 
 	for ((i = 0; i < 50 && ${1:-0} > 0; i++)); do
-		(($(tcpdump -r "$DIFF_TMP/capture.pcap" 2>/dev/null | wc -l) >= $1)) && break
+		(($(tcpdump -r "$DIFF_TMP/capture.pcap" -n 2>/dev/null | grep -c '^[0-9]') >= $1)) && break
 		sleep 0.1
 	done
 	kill -INT "$CAPTURE_PID"
@@ -155,7 +155,9 @@ capture_count() {
 		echo "cannot read the capture: $(cat "$DIFF_TMP/capture.err")" >&2
 		return 1
 	fi
-	wc -l <"$DIFF_TMP/capture.txt"
+	# a frame a line, with its time first (tcpdump dumps unknown payloads
+	# on the lines after)
+	grep -c '^[0-9]' "$DIFF_TMP/capture.txt" || true
 	sed 's/^/   seen: /' "$DIFF_TMP/capture.txt" | head -n 20 >&2
 }
 
