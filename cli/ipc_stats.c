@@ -42,6 +42,8 @@ static const struct mvipc_value port_values[] = {
 	{ MVLAN_PORT_A_BC_CUTOFF,		MVIPC_S32, "bclim" },
 	{ MVLAN_PORT_A_BC_QUEUE_DROPS,		MVIPC_U64, "bcqueue_drops" },
 	{ MVLAN_PORT_A_SOURCE_ENTRIES,		MVIPC_U32, "source_entries" },
+	{ MVLAN_PORT_A_DEV_BUCKETS,		MVIPC_U32, "dev_buckets" },
+	{ MVLAN_PORT_A_SOURCE_BUCKETS,		MVIPC_U32, "source_buckets" },
 };
 
 const struct mvipc_values mvipc_stats_values = {

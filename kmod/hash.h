@@ -104,6 +104,12 @@ mvlan_htable_buckets(const struct mvlan_htable *t)
 					       lockdep_rtnl_is_held());
 }
 
+/* How many buckets @t has now. Under RTNL, or as mvlan_htable_buckets(). */
+static inline u32 mvlan_htable_size(const struct mvlan_htable *t)
+{
+	return 1U << (64 - mvlan_htable_buckets(t)->shift);
+}
+
 /* hash_64(key, bits), with 64 - bits kept in the array */
 static __always_inline struct hlist_node *
 mvlan_hbucket_first(const struct mvlan_hbuckets *b, u64 key)

@@ -170,7 +170,11 @@ static int mvlan_nl_fill_port(struct sk_buff *skb, const struct mvlan_nl_dest *t
 	    nla_put_u64_64bit(skb, MVLAN_PORT_A_BC_QUEUE_DROPS,
 			      atomic64_read(&port->bc_queue_drops),
 			      MVLAN_PORT_A_PAD) ||
-	    nla_put_u32(skb, MVLAN_PORT_A_SOURCE_ENTRIES, sources))
+	    nla_put_u32(skb, MVLAN_PORT_A_SOURCE_ENTRIES, sources) ||
+	    nla_put_u32(skb, MVLAN_PORT_A_DEV_BUCKETS,
+			mvlan_htable_size(&port->vlan_hash)) ||
+	    nla_put_u32(skb, MVLAN_PORT_A_SOURCE_BUCKETS,
+			mvlan_htable_size(&port->source_hash)))
 		return mvlan_nl_msg_cancel(skb, hdr);
 	nla_nest_end(skb, nest);
 	genlmsg_end(skb, hdr);

@@ -8,7 +8,7 @@
 # entries and back by one of 1 (the source table grows to 8192 buckets and
 # back), both keeping S0 in it. Each frame must reach t0 once and s0 once:
 # t0's and s0's rx_packets equal the frames pktgen sent, with no drop
-# anywhere.
+# anywhere. Then the same steps, one by one, with the port's bucket counts.
 #
 #   init ns: gen0 (pktgen: to T0 from S0) ==veth== lower0 (ns a)
 #   ns a:    lower0: t0 (bridge, T0), s0 (source, lists S0), d1..d80 (churned)
@@ -88,6 +88,22 @@ expect_eq "$mac" $S0 "s0's list"
 ((pkts > 0 && pkts <= got)) || fail "s0's entry counted $pkts frames of $got"
 expect_eq "$bytes" $((pkts * 60)) "bytes of s0's entry ($pkts frames)"
 expect_eq "$(ip -n a -o link show | grep -c ' d[0-9]*@')" 0 "churned devices left"
+
+step "the same steps resize the tables (the port's bucket counts, mvctl stats)"
+# buckets KEY: dev_buckets or source_buckets of lower0's port
+buckets() {
+	on a "$MVCTL" -j stats | jq -r ".ports[] | select(.ifname == \"lower0\") | .$1"
+}
+expect_eq "$(buckets dev_buckets) $(buckets source_buckets)" "64 64" "buckets: 2 devices up, 1 entry"
+on a "$MVCTL" -b "$TMPDIR/add"
+ip -n a -batch "$TMPDIR/up"
+expect_eq "$(buckets dev_buckets)" 128 "device buckets, $((DEVS + 2)) devices up"
+ip -n a link del group 7
+expect_eq "$(buckets dev_buckets)" 64 "device buckets, 2 devices up again"
+on a "$MVCTL" source s0 set file "$TMPDIR/big"
+expect_eq "$(buckets source_buckets)" 8192 "source buckets, 5001 entries"
+on a "$MVCTL" source s0 set file "$TMPDIR/small"
+expect_eq "$(buckets source_buckets)" 64 "source buckets, 1 entry again"
 
 step "the devices delete"
 on a "$MVCTL" del t0

@@ -128,6 +128,11 @@
  *    MVLAN_PORT_A_BC_CUTOFF           s32  bclim in use
  *    MVLAN_PORT_A_BC_QUEUE_DROPS      u64  floods dropped, queue full
  *    MVLAN_PORT_A_SOURCE_ENTRIES      u32  source entries of all devices
+ *    MVLAN_PORT_A_DEV_BUCKETS         u32  buckets of the port's table of
+ *                                          devices by address (it grows
+ *                                          and shrinks with their number)
+ *    MVLAN_PORT_A_SOURCE_BUCKETS      u32  buckets of its table of source
+ *                                          entries (the same)
  *   MVLAN_A_KIND               string  the rtnetlink link kind: "mvlan" or
  *                                      "mvtap" (in DEV_GET replies and the
  *                                      DEV_NEW, _DEL and _CHANGE events)
@@ -311,6 +316,8 @@ enum mvlan_port_attr {
 	MVLAN_PORT_A_BC_CUTOFF,		/* s32 */
 	MVLAN_PORT_A_BC_QUEUE_DROPS,	/* u64 */
 	MVLAN_PORT_A_SOURCE_ENTRIES,	/* u32 */
+	MVLAN_PORT_A_DEV_BUCKETS,	/* u32 */
+	MVLAN_PORT_A_SOURCE_BUCKETS,	/* u32 */
 	__MVLAN_PORT_A_MAX,
 };
 
