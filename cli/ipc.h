@@ -203,6 +203,13 @@ int mvipc_link_add(struct mvipc *ipc, const struct mvipc_newlink *nl,
 /* Deletes the device of ifindex (RTM_DELLINK). */
 int mvipc_link_del(struct mvipc *ipc, uint32_t ifindex, struct mvipc_error *e);
 
+/*
+ * Deletes the device called name (RTM_DELLINK by IFLA_IFNAME): for one
+ * whose ifindex could not be read. -ENODEV: no such device.
+ */
+int mvipc_link_del_name(struct mvipc *ipc, const char *name,
+			struct mvipc_error *e);
+
 /* Sets the device of ifindex up, or down. */
 int mvipc_link_set_up(struct mvipc *ipc, uint32_t ifindex, bool up,
 		      struct mvipc_error *e);

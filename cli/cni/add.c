@@ -136,6 +136,7 @@ static int create(struct attach *a, struct cni_err *e)
 		.mode = c->mode,
 		.flags = c->flags,
 	};
+	struct mvipc_link l;
 	struct mvipc_error ie;
 	int tries;
 
@@ -176,11 +177,11 @@ static int create(struct attach *a, struct cni_err *e)
 	}
 	if (!a->created)
 		return cni_fail_ipc(e, &ie, "failed to create the mvlan device");
-	if (mvipc_link_get(a->ctr, 0, a->tmpname, &a->dev, &ie)) {
-		cni_fail_ipc(e, &ie, "cannot find the new device %s",
-			     a->tmpname);
-		return -1;
-	}
+	/* a->dev only once read: its ifindex 0 until then (see undo()) */
+	if (mvipc_link_get(a->ctr, 0, a->tmpname, &l, &ie))
+		return cni_fail_ipc(e, &ie, "cannot find the new device %s",
+				    a->tmpname);
+	a->dev = l;
 	return 0;
 }
 
@@ -189,6 +190,7 @@ static int finish_device(struct attach *a, struct cni_err *e)
 {
 	const struct cni_conf *c = &a->ctx->conf;
 	const char *ifname = a->ctx->env.ifname;
+	struct mvipc_link l;
 	struct mvipc_error ie;
 
 	if (c->has_sources && c->sources.n &&
@@ -201,9 +203,11 @@ static int finish_device(struct attach *a, struct cni_err *e)
 	if (mvipc_link_rename(a->ctr, a->dev.ifindex, ifname, &ie))
 		return cni_fail_ipc(e, &ie, "failed to rename mvlan to \"%s\"",
 				    ifname);
-	if (mvipc_link_get(a->ctr, a->dev.ifindex, NULL, &a->dev, &ie))
+	/* a failed read leaves a->dev, and the ifindex undo() needs, as is */
+	if (mvipc_link_get(a->ctr, a->dev.ifindex, NULL, &l, &ie))
 		return cni_fail_ipc(e, &ie, "failed to refetch mvlan \"%s\"",
 				    ifname);
+	a->dev = l;
 	return 0;
 }
 
@@ -379,13 +383,22 @@ static int run_ipam(struct attach *a, struct cni_result *r, struct cni_err *e)
 	return 0;
 }
 
-/* On failure: the device and the allocation go again. */
+/*
+ * On failure: the device and the allocation go again. A device made but
+ * never read (create() could not look it up) has no ifindex here yet, and
+ * still its temporary name: it goes by that.
+ */
 static void undo(struct attach *a)
 {
 	struct mvipc_error ie;
 	struct cni_err ignored;
+	int err = 0;
 
-	if (a->created && mvipc_link_del(a->ctr, a->dev.ifindex, &ie))
+	if (a->created)
+		err = a->dev.ifindex ?
+		      mvipc_link_del(a->ctr, a->dev.ifindex, &ie) :
+		      mvipc_link_del_name(a->ctr, a->tmpname, &ie);
+	if (err)
 		fprintf(stderr, "mvlan: cannot delete %s again: %s\n",
 			a->tmpname, mvipc_strerror(&ie));
 	if (a->ipam_added &&
