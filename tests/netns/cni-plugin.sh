@@ -329,6 +329,8 @@ for key, val, msg in (
     e(7, msg, 'ADD', dict(base, **{key: val}))
 e(7, 'sources[1]: "00:00:00:00:00:00" is the all-zero MAC address, not unicast', 'ADD',
   dict(base, mode='source', sources=['02:00:00:00:00:01', '00:00:00:00:00:00']))
+# refused before the kernel would refuse it (its extack: hostbridge is for bridge mode only)
+e(7, '"hostbridge" needs "mode": "bridge", not "vepa"', 'ADD', dict(base, mode='vepa', hostbridge=True))
 err_batch('c3', cases)
 o = err(1, 'incompatible CNI versions', 'ADD', dict(base, cniVersion='0.2.0'), 'c3', 'eth2')
 expect(o['details'], 'config is "0.2.0", plugin supports ["0.3.0" "0.3.1" "0.4.0" "1.0.0" "1.1.0"]', 'its details')
@@ -340,9 +342,6 @@ o = err(999, 'failed to create the mvlan device on "up0": Invalid argument', 'AD
 expect(o.get('details'), 'mvlan: passthru mode needs a lower device without other mvlan devices',
        "the kernel's extack in details")
 ok('DEL', base, 'c3', 'eth2')
-o = err(999, 'failed to create the mvlan device on "up0": Invalid argument', 'ADD',
-        dict(base, mode='vepa', hostbridge=True), 'c3', 'eth2')
-expect(o.get('details'), 'mvlan: hostbridge is for bridge mode only', "hostbridge in vepa mode: the kernel's extack")
 # IPAM's own error passed on as it is
 err(999, 'invalid CIDR address: 10.77.0.0/33', 'ADD', dict(base, ipam={'type': 'host-local', 'subnet': '10.77.0.0/33'}), 'c3', 'eth2')
 # a failure after IPAM ADD: the device deleted, the lease released

@@ -94,6 +94,11 @@ static void test_conf_keys(void)
 	CHECK(c.attachments != NULL);
 	CHECK(parse("{" BASE ",\"hostbridge\":true}") == 0);
 	CHECK(c.mode == MVLAN_MODE_BRIDGE && c.flags == MVLAN_F_HOSTBRIDGE);
+	CHECK(parse("{" BASE ",\"mode\":\"vepa\",\"hostbridge\":false}") == 0);
+	CHECK(c.flags == 0);
+	/* the flags the kernel does not check against the mode: taken */
+	CHECK(parse("{" BASE ",\"mode\":\"bridge\",\"nodst\":true,\"nopromisc\":true}") == 0);
+	CHECK(c.flags == (MVLAN_F_NODST | MVLAN_F_NOPROMISC));
 	/* null is absent */
 	CHECK(parse("{" BASE ",\"master\":null,\"mtu\":null,\"mac\":\"\"}") == 0);
 	CHECK_STR(c.master, "");
@@ -177,6 +182,11 @@ static void test_conf_errors(void)
 	parse_fails("{" BASE ",\"nopromisc\":1}", 7, "\"nopromisc\" must be true or false");
 	parse_fails("{" BASE ",\"hostbridge\":\"yes\"}", 7,
 		    "\"hostbridge\" must be true or false");
+	parse_fails("{" BASE ",\"mode\":\"vepa\",\"hostbridge\":true}", 7,
+		    "\"hostbridge\" needs \"mode\": \"bridge\", not \"vepa\"");
+	parse_fails("{" BASE ",\"mode\":\"source\",\"hostbridge\":true,"
+		    "\"sources\":[]}", 7,
+		    "\"hostbridge\" needs \"mode\": \"bridge\", not \"source\"");
 	parse_fails("{" BASE ",\"ipam\":{\"type\":\"../x\"}}", 7,
 		    "ipam.type \"../x\" is not a plugin name");
 	parse_fails("{" BASE ",\"ipam\":{\"type\":7}}", 7, "\"type\" must be a string");
