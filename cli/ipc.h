@@ -239,7 +239,9 @@ int mvipc_addr_dump(struct mvipc *ipc, int family, uint32_t ifindex,
 /*
  * Adds route r (RTM_NEWROUTE, NLM_F_EXCL): r->dst/r->dst_len (0: default)
  * via r->gateway if has_gateway, out of r->oif if not 0, in r->table
- * (0: main), of r->priority; scope link without a gateway, universe with.
+ * (0: main), of r->priority, with r->mtu and r->advmss (RTA_METRICS) when
+ * not 0; of scope r->scope if has_scope, else link without a gateway,
+ * universe with (an IPv6 route has no scope: the kernel ignores it).
  */
 int mvipc_route_add(struct mvipc *ipc, const struct mvipc_route *r,
 		    struct mvipc_error *e);

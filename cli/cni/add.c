@@ -272,7 +272,11 @@ static int settle(struct attach *a, struct cni_err *e)
 			a->ctx->env.ifname, DAD_SETTLE_MS);
 }
 
-/* The addresses and routes of r, and up, as ipam.ConfigureIface does. */
+/*
+ * The addresses and routes of r, and up, as ipam.ConfigureIface does; a
+ * route with its priority, table and scope as there, and its mtu and
+ * advmss too, which the reference plugins leave out.
+ */
 static int configure(struct attach *a, const struct cni_result *r,
 		     struct cni_err *e)
 {
@@ -331,12 +335,17 @@ static int configure(struct attach *a, const struct cni_result *r,
 	for (i = 0; i < r->routes.n; i++) {
 		const struct cni_route *rt = &r->routes.v[i];
 		const struct cni_ip *gw = rt->family == AF_INET ? v4gw : v6gw;
+		/* 1.1.0's keys as given; absent, the kernel's defaults */
 		struct mvipc_route route = {
 			.family = rt->family,
 			.dst_len = rt->dst_len,
 			.oif = a->dev.ifindex,
 			.table = rt->has_table ? rt->table : 0,
 			.priority = rt->has_priority ? rt->priority : 0,
+			.mtu = rt->has_mtu ? rt->mtu : 0,
+			.advmss = rt->has_advmss ? rt->advmss : 0,
+			.has_scope = rt->has_scope,
+			.scope = (uint8_t)rt->scope,	/* result.c: <= 255 */
 		};
 
 		memcpy(route.dst, rt->dst, sizeof(route.dst));

@@ -318,6 +318,11 @@ static void test_result_roundtrip(void)
 	CHECK(r.ips.v[0].has_gateway && !r.ips.v[1].has_gateway);
 	CHECK(r.routes.v[1].has_priority && r.routes.v[1].priority == 5);
 	CHECK(r.routes.v[1].has_table && r.routes.v[1].table == 100);
+	CHECK(r.routes.v[1].has_scope && r.routes.v[1].scope == 0);
+	CHECK(r.routes.v[1].has_mtu && r.routes.v[1].mtu == 1400);
+	CHECK(r.routes.v[1].has_advmss && r.routes.v[1].advmss == 1360);
+	CHECK(!r.routes.v[0].has_scope && !r.routes.v[0].has_mtu &&
+	      !r.routes.v[0].has_advmss);
 	f = ARRAY_ADD(r.ifaces.v, r.ifaces.n, r.ifaces.cap);
 	if (!f) {
 		puts("out of memory");
@@ -396,6 +401,9 @@ static void test_result_errors(void)
 	result_fails("{\"routes\":[{\"gw\":\"10.0.0.1\"}]}", "result: routes[0]: dst is not CIDR");
 	result_fails("{\"routes\":[{\"dst\":\"::/0\",\"priority\":\"1\"}]}",
 		     "result: routes[0]: malformed number");
+	/* rtm_scope is a byte: 255 (nowhere) is the last */
+	result_fails("{\"routes\":[{\"dst\":\"0.0.0.0/0\",\"scope\":256}]}",
+		     "result: routes[0]: scope is out of range [0, 255]");
 	result_fails("{\"interfaces\":[{\"name\":1}]}", "result: interfaces[0]: malformed");
 }
 
