@@ -28,7 +28,7 @@
 #include "ipc_types.h"
 #include "maclist.h"
 
-/* --- versions (conf.c) -------------------------------------------------- */
+/* --- versions and names (conf.c) ---------------------------------------- */
 
 enum cni_version {
 	CNI_V030,
@@ -43,6 +43,12 @@ extern const char *const cni_versions[CNI_NR_VERSIONS];
 
 /* The version of name s, or -1 for one this plugin does not speak. */
 int cni_version_parse(const char *s);
+
+/*
+ * A network name or container ID as the specification allows them,
+ * [a-zA-Z0-9][a-zA-Z0-9_.\-]*, in ASCII whatever the locale.
+ */
+bool cni_valid_name(const char *s);
 
 /* --- errors (err.c) ----------------------------------------------------- */
 

@@ -93,8 +93,7 @@ static int parse_doc(const char *text, size_t len, json_object **doc,
 	return 0;
 }
 
-/* The spec's [a-zA-Z0-9][a-zA-Z0-9_.\-]* */
-static bool valid_name(const char *s)
+bool cni_valid_name(const char *s)
 {
 	size_t i;
 
@@ -385,7 +384,7 @@ int cni_conf_parse(const char *text, size_t len, struct cni_conf *c,
 		cni_fail(e, CNI_ERR_CONFIG, "missing network name");
 		goto fail;
 	}
-	if (!valid_name(c->name)) {
+	if (!cni_valid_name(c->name)) {
 		cni_fail_details(e, CNI_ERR_CONFIG, c->name,
 				 "invalid characters found in network name");
 		goto fail;

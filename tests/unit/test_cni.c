@@ -270,6 +270,14 @@ static void test_env(void)
 	CHECK(cni_env_require(&env, 0, &e) == -1);
 	CHECK_STR(e.msg, "required env variables [CNI_COMMAND] missing");
 
+	/* one rule for network names and container IDs, ASCII only */
+	CHECK(cni_valid_name("a.b_c-1") && cni_valid_name("0") &&
+	      cni_valid_name("Net-1.2_x"));
+	CHECK(!cni_valid_name("") && !cni_valid_name("-a") &&
+	      !cni_valid_name("_a") && !cni_valid_name(".a") &&
+	      !cni_valid_name("a b") && !cni_valid_name("a/b"));
+	CHECK(!cni_valid_name("caf\xc3\xa9") && !cni_valid_name("\xe9t\xe9"));
+	CHECK(cni_check_containerid("caf\xc3\xa9", &e) == -1 && e.code == 4);
 	CHECK(cni_check_containerid("a.b_c-1", &e) == 0);
 	CHECK(cni_check_containerid("", &e) == -1 && e.code == 3);
 	CHECK_STR(e.msg, "missing containerID");
