@@ -63,26 +63,6 @@ int cni_find_master(struct mvipc *ipc, const struct cni_conf *c,
 	return 0;
 }
 
-/* The handle of the container's netns, opened there. */
-static int open_in(int ns_fd, unsigned int socks, struct mvipc **ipc,
-		   struct cni_err *e)
-{
-	struct mvipc_error ie;
-	int err;
-
-	if (cni_netns_enter(ns_fd, e))
-		return -1;
-	err = mvipc_open(ipc, socks, &ie);
-	if (cni_netns_leave(e)) {
-		mvipc_close(*ipc);
-		*ipc = NULL;
-		return -1;
-	}
-	if (err)
-		return cni_fail_ipc(e, &ie, "cannot open netlink sockets in the container");
-	return 0;
-}
-
 /* One ADD as it goes: what exists and must go again on failure. */
 struct attach {
 	struct cni_ctx *ctx;
@@ -434,7 +414,7 @@ int cni_cmd_add(struct cni_ctx *ctx, struct cni_err *e)
 		cni_fail_ipc(e, &ie, "cannot open netlink sockets");
 		goto out;
 	}
-	if (open_in(a.ns_fd, socks, &a.ctr, e) || check_master(&a, e) ||
+	if (cni_netns_open_ipc(a.ns_fd, socks, &a.ctr, e) || check_master(&a, e) ||
 	    create(&a, e) || finish_device(&a, e))
 		goto fail;
 
@@ -489,7 +469,7 @@ int cni_cmd_del(struct cni_ctx *ctx, struct cni_err *e)
 		return 0;	/* the netns is gone, and the device with it */
 	if (err)
 		return -1;
-	if (open_in(fd, MVIPC_ROUTE, &ctr, e))
+	if (cni_netns_open_ipc(fd, MVIPC_ROUTE, &ctr, e))
 		goto out;
 	err = mvipc_link_get(ctr, 0, ctx->env.ifname, &l, &ie);
 	if (err == -ENODEV) {

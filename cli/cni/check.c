@@ -215,15 +215,8 @@ int cni_cmd_check(struct cni_ctx *ctx, struct cni_err *e)
 	err = cni_netns_open(ctx->env.netns, &fd, e);
 	if (err)
 		goto out;
-	if (cni_netns_enter(fd, e))
+	if (cni_netns_open_ipc(fd, MVIPC_ROUTE | MVIPC_GENL, &ctr, e))
 		goto out;
-	err = mvipc_open(&ctr, MVIPC_ROUTE | MVIPC_GENL, &ie);
-	if (cni_netns_leave(e))
-		goto out;
-	if (err) {
-		cni_fail_ipc(e, &ie, "cannot open netlink sockets in the container");
-		goto out;
-	}
 	if (!c->link_in_container && mvipc_open(&host, MVIPC_ROUTE, &ie)) {
 		cni_fail_ipc(e, &ie, "cannot open netlink sockets");
 		goto out;
