@@ -203,6 +203,13 @@ int mvipc_link_add(struct mvipc *ipc, const struct mvipc_newlink *nl,
 /* Deletes the device of ifindex (RTM_DELLINK). */
 int mvipc_link_del(struct mvipc *ipc, uint32_t ifindex, struct mvipc_error *e);
 
+/*
+ * Deletes the device called name (RTM_DELLINK by IFLA_IFNAME): for one
+ * whose ifindex could not be read. -ENODEV: no such device.
+ */
+int mvipc_link_del_name(struct mvipc *ipc, const char *name,
+			struct mvipc_error *e);
+
 /* Sets the device of ifindex up, or down. */
 int mvipc_link_set_up(struct mvipc *ipc, uint32_t ifindex, bool up,
 		      struct mvipc_error *e);
@@ -232,7 +239,9 @@ int mvipc_addr_dump(struct mvipc *ipc, int family, uint32_t ifindex,
 /*
  * Adds route r (RTM_NEWROUTE, NLM_F_EXCL): r->dst/r->dst_len (0: default)
  * via r->gateway if has_gateway, out of r->oif if not 0, in r->table
- * (0: main), of r->priority; scope link without a gateway, universe with.
+ * (0: main), of r->priority, with r->mtu and r->advmss (RTA_METRICS) when
+ * not 0; of scope r->scope if has_scope, else link without a gateway,
+ * universe with (an IPv6 route has no scope: the kernel ignores it).
  */
 int mvipc_route_add(struct mvipc *ipc, const struct mvipc_route *r,
 		    struct mvipc_error *e);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rtnetlink links: reading them, creating mvlan devices in their final
- * mode, and the plain changes (up, rename, delete) by ifindex.
+ * mode, and the plain changes (up, rename, delete) by ifindex; delete by
+ * name too, for a device whose ifindex is not known.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -97,6 +98,14 @@ struct nl_msg *mvipc_msg_newlink(const struct mvipc_newlink *nl)
 struct nl_msg *mvipc_msg_dellink(uint32_t ifindex)
 {
 	return link_msg(RTM_DELLINK, NLM_F_ACK, ifindex, 0, 0);
+}
+
+struct nl_msg *mvipc_msg_dellink_name(const char *name)
+{
+	struct nl_msg *msg = link_msg(RTM_DELLINK, NLM_F_ACK, 0, 0, 0);
+
+	return mvipc_msg_checked(msg, msg &&
+				 nla_put_string(msg, IFLA_IFNAME, name));
 }
 
 struct nl_msg *mvipc_msg_setlink(uint32_t ifindex, uint32_t change,
@@ -291,6 +300,12 @@ int mvipc_link_add(struct mvipc *ipc, const struct mvipc_newlink *nl,
 int mvipc_link_del(struct mvipc *ipc, uint32_t ifindex, struct mvipc_error *e)
 {
 	return mvipc_route_do(ipc, mvipc_msg_dellink(ifindex), e);
+}
+
+int mvipc_link_del_name(struct mvipc *ipc, const char *name,
+			struct mvipc_error *e)
+{
+	return mvipc_route_do(ipc, mvipc_msg_dellink_name(name), e);
 }
 
 int mvipc_link_set_up(struct mvipc *ipc, uint32_t ifindex, bool up,

@@ -297,6 +297,8 @@ struct nl_msg *mvipc_msg_linkdump(void);
 struct nl_msg *mvipc_msg_newlink(const struct mvipc_newlink *nl);
 /* RTM_DELLINK of ifindex. */
 struct nl_msg *mvipc_msg_dellink(uint32_t ifindex);
+/* RTM_DELLINK of the device called name (ifi_index 0, IFLA_IFNAME). */
+struct nl_msg *mvipc_msg_dellink_name(const char *name);
 /*
  * RTM_NEWLINK of ifindex: the flags of mask change (IFF_UP, ...) set as in
  * flags, and renamed when name is not NULL.

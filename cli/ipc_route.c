@@ -151,6 +151,21 @@ int mvipc_addr_dump(struct mvipc *ipc, int family, uint32_t ifindex,
 
 /* --- routes -------------------------------------------------------------- */
 
+/* RTA_METRICS { RTAX_MTU, RTAX_ADVMSS }, those not 0; none if both are. */
+static int put_metrics(struct nl_msg *msg, const struct mvipc_route *r)
+{
+	struct nlattr *mx;
+
+	if (!r->mtu && !r->advmss)
+		return 0;
+	mx = nla_nest_start(msg, RTA_METRICS);
+	if (!mx || (r->mtu && nla_put_u32(msg, RTAX_MTU, r->mtu)) ||
+	    (r->advmss && nla_put_u32(msg, RTAX_ADVMSS, r->advmss)))
+		return -NLE_NOMEM;
+	nla_nest_end(msg, mx);
+	return 0;
+}
+
 struct nl_msg *mvipc_msg_newroute(const struct mvipc_route *r)
 {
 	uint32_t table = r->table ? r->table : RT_TABLE_MAIN;
@@ -159,7 +174,8 @@ struct nl_msg *mvipc_msg_newroute(const struct mvipc_route *r)
 		.rtm_dst_len = r->dst_len,
 		.rtm_table = table < 256 ? (uint8_t)table : RT_TABLE_UNSPEC,
 		.rtm_protocol = r->protocol ? r->protocol : RTPROT_BOOT,
-		.rtm_scope = r->has_gateway ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK,
+		.rtm_scope = r->has_scope ? r->scope :
+			     r->has_gateway ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK,
 		.rtm_type = r->type ? r->type : RTN_UNICAST,
 	};
 	int len = (int)mvipc_addr_len(r->family);
@@ -173,7 +189,8 @@ struct nl_msg *mvipc_msg_newroute(const struct mvipc_route *r)
 		 (r->has_gateway &&
 		  nla_put(msg, RTA_GATEWAY, len, r->gateway)) ||
 		 (r->oif && nla_put_u32(msg, RTA_OIF, r->oif)) ||
-		 (r->priority && nla_put_u32(msg, RTA_PRIORITY, r->priority))));
+		 (r->priority && nla_put_u32(msg, RTA_PRIORITY, r->priority)) ||
+		 put_metrics(msg, r)));
 }
 
 struct nl_msg *mvipc_msg_routedump(int family)

@@ -226,8 +226,16 @@ struct mvipc_route {
 	uint32_t table;		/* RT_TABLE_*; 0 to add means RT_TABLE_MAIN */
 	uint32_t priority;	/* the metric, 0 for none */
 	uint8_t type;		/* RTN_*: listed; 0 to add means unicast */
-	uint8_t scope;		/* RT_SCOPE_*: listed only */
+	/*
+	 * RT_SCOPE_*: listed; sent when adding if has_scope, else link
+	 * without a gateway, universe with (has_scope is false when listed)
+	 */
+	uint8_t scope;
+	bool has_scope;
 	uint8_t protocol;	/* RTPROT_*: listed; 0 to add means boot */
+	/* RTA_METRICS to add: RTAX_MTU, RTAX_ADVMSS, 0 for none; not listed */
+	uint32_t mtu;
+	uint32_t advmss;
 };
 
 struct mvipc_route_list {

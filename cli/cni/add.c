@@ -63,26 +63,6 @@ int cni_find_master(struct mvipc *ipc, const struct cni_conf *c,
 	return 0;
 }
 
-/* The handle of the container's netns, opened there. */
-static int open_in(int ns_fd, unsigned int socks, struct mvipc **ipc,
-		   struct cni_err *e)
-{
-	struct mvipc_error ie;
-	int err;
-
-	if (cni_netns_enter(ns_fd, e))
-		return -1;
-	err = mvipc_open(ipc, socks, &ie);
-	if (cni_netns_leave(e)) {
-		mvipc_close(*ipc);
-		*ipc = NULL;
-		return -1;
-	}
-	if (err)
-		return cni_fail_ipc(e, &ie, "cannot open netlink sockets in the container");
-	return 0;
-}
-
 /* One ADD as it goes: what exists and must go again on failure. */
 struct attach {
 	struct cni_ctx *ctx;
@@ -136,6 +116,7 @@ static int create(struct attach *a, struct cni_err *e)
 		.mode = c->mode,
 		.flags = c->flags,
 	};
+	struct mvipc_link l;
 	struct mvipc_error ie;
 	int tries;
 
@@ -176,11 +157,11 @@ static int create(struct attach *a, struct cni_err *e)
 	}
 	if (!a->created)
 		return cni_fail_ipc(e, &ie, "failed to create the mvlan device");
-	if (mvipc_link_get(a->ctr, 0, a->tmpname, &a->dev, &ie)) {
-		cni_fail_ipc(e, &ie, "cannot find the new device %s",
-			     a->tmpname);
-		return -1;
-	}
+	/* a->dev only once read: its ifindex 0 until then (see undo()) */
+	if (mvipc_link_get(a->ctr, 0, a->tmpname, &l, &ie))
+		return cni_fail_ipc(e, &ie, "cannot find the new device %s",
+				    a->tmpname);
+	a->dev = l;
 	return 0;
 }
 
@@ -189,6 +170,7 @@ static int finish_device(struct attach *a, struct cni_err *e)
 {
 	const struct cni_conf *c = &a->ctx->conf;
 	const char *ifname = a->ctx->env.ifname;
+	struct mvipc_link l;
 	struct mvipc_error ie;
 
 	if (c->has_sources && c->sources.n &&
@@ -201,9 +183,11 @@ static int finish_device(struct attach *a, struct cni_err *e)
 	if (mvipc_link_rename(a->ctr, a->dev.ifindex, ifname, &ie))
 		return cni_fail_ipc(e, &ie, "failed to rename mvlan to \"%s\"",
 				    ifname);
-	if (mvipc_link_get(a->ctr, a->dev.ifindex, NULL, &a->dev, &ie))
+	/* a failed read leaves a->dev, and the ifindex undo() needs, as is */
+	if (mvipc_link_get(a->ctr, a->dev.ifindex, NULL, &l, &ie))
 		return cni_fail_ipc(e, &ie, "failed to refetch mvlan \"%s\"",
 				    ifname);
+	a->dev = l;
 	return 0;
 }
 
@@ -268,7 +252,11 @@ static int settle(struct attach *a, struct cni_err *e)
 			a->ctx->env.ifname, DAD_SETTLE_MS);
 }
 
-/* The addresses and routes of r, and up, as ipam.ConfigureIface does. */
+/*
+ * The addresses and routes of r, and up, as ipam.ConfigureIface does; a
+ * route with its priority, table and scope as there, and its mtu and
+ * advmss too, which the reference plugins leave out.
+ */
 static int configure(struct attach *a, const struct cni_result *r,
 		     struct cni_err *e)
 {
@@ -327,12 +315,17 @@ static int configure(struct attach *a, const struct cni_result *r,
 	for (i = 0; i < r->routes.n; i++) {
 		const struct cni_route *rt = &r->routes.v[i];
 		const struct cni_ip *gw = rt->family == AF_INET ? v4gw : v6gw;
+		/* 1.1.0's keys as given; absent, the kernel's defaults */
 		struct mvipc_route route = {
 			.family = rt->family,
 			.dst_len = rt->dst_len,
 			.oif = a->dev.ifindex,
 			.table = rt->has_table ? rt->table : 0,
 			.priority = rt->has_priority ? rt->priority : 0,
+			.mtu = rt->has_mtu ? rt->mtu : 0,
+			.advmss = rt->has_advmss ? rt->advmss : 0,
+			.has_scope = rt->has_scope,
+			.scope = (uint8_t)rt->scope,	/* result.c: <= 255 */
 		};
 
 		memcpy(route.dst, rt->dst, sizeof(route.dst));
@@ -379,13 +372,22 @@ static int run_ipam(struct attach *a, struct cni_result *r, struct cni_err *e)
 	return 0;
 }
 
-/* On failure: the device and the allocation go again. */
+/*
+ * On failure: the device and the allocation go again. A device made but
+ * never read (create() could not look it up) has no ifindex here yet, and
+ * still its temporary name: it goes by that.
+ */
 static void undo(struct attach *a)
 {
 	struct mvipc_error ie;
 	struct cni_err ignored;
+	int err = 0;
 
-	if (a->created && mvipc_link_del(a->ctr, a->dev.ifindex, &ie))
+	if (a->created)
+		err = a->dev.ifindex ?
+		      mvipc_link_del(a->ctr, a->dev.ifindex, &ie) :
+		      mvipc_link_del_name(a->ctr, a->tmpname, &ie);
+	if (err)
 		fprintf(stderr, "mvlan: cannot delete %s again: %s\n",
 			a->tmpname, mvipc_strerror(&ie));
 	if (a->ipam_added &&
@@ -412,7 +414,7 @@ int cni_cmd_add(struct cni_ctx *ctx, struct cni_err *e)
 		cni_fail_ipc(e, &ie, "cannot open netlink sockets");
 		goto out;
 	}
-	if (open_in(a.ns_fd, socks, &a.ctr, e) || check_master(&a, e) ||
+	if (cni_netns_open_ipc(a.ns_fd, socks, &a.ctr, e) || check_master(&a, e) ||
 	    create(&a, e) || finish_device(&a, e))
 		goto fail;
 
@@ -467,7 +469,7 @@ int cni_cmd_del(struct cni_ctx *ctx, struct cni_err *e)
 		return 0;	/* the netns is gone, and the device with it */
 	if (err)
 		return -1;
-	if (open_in(fd, MVIPC_ROUTE, &ctr, e))
+	if (cni_netns_open_ipc(fd, MVIPC_ROUTE, &ctr, e))
 		goto out;
 	err = mvipc_link_get(ctr, 0, ctx->env.ifname, &l, &ie);
 	if (err == -ENODEV) {

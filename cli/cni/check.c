@@ -138,6 +138,16 @@ static int check_addrs(struct mvipc *ctr, const struct cni_result *r,
 	return ret;
 }
 
+/*
+ * Each route of the result is there, in any table: the same family,
+ * destination and, when the result names one, gateway, as the reference
+ * plugins' ip.ValidateExpectedRoute() compares them. A route's 1.1.0 keys
+ * (priority, table, mtu, advmss, scope) are not compared, on purpose,
+ * although ADD applies them: the prevResult of an ADD by an earlier
+ * mvlan, which left mtu, advmss and scope out, has them for a route that
+ * has not, and would fail CHECK; the kernel clamps mtu and advmss; an
+ * IPv6 route has no scope of its own (the kernel ignores rtm_scope).
+ */
 static int check_routes(struct mvipc *ctr, const struct cni_result *r,
 			struct cni_err *e)
 {
@@ -205,15 +215,8 @@ int cni_cmd_check(struct cni_ctx *ctx, struct cni_err *e)
 	err = cni_netns_open(ctx->env.netns, &fd, e);
 	if (err)
 		goto out;
-	if (cni_netns_enter(fd, e))
+	if (cni_netns_open_ipc(fd, MVIPC_ROUTE | MVIPC_GENL, &ctr, e))
 		goto out;
-	err = mvipc_open(&ctr, MVIPC_ROUTE | MVIPC_GENL, &ie);
-	if (cni_netns_leave(e))
-		goto out;
-	if (err) {
-		cni_fail_ipc(e, &ie, "cannot open netlink sockets in the container");
-		goto out;
-	}
 	if (!c->link_in_container && mvipc_open(&host, MVIPC_ROUTE, &ie)) {
 		cni_fail_ipc(e, &ie, "cannot open netlink sockets");
 		goto out;

@@ -10,7 +10,8 @@
  *   conf.c     the network configuration (pure: JSON in, struct out)
  *   result.c   IPAM results read and ADD results written (pure)
  *   ipam.c     running the IPAM plugin from CNI_PATH
- *   netns.c    entering the container's network namespace and back
+ *   netns.c    entering the container's network namespace and back, ipc
+ *              handles opened there
  *   add.c      ADD and DEL: the device, its addresses and routes
  *   check.c    CHECK
  *   status.c   STATUS and GC
@@ -28,7 +29,7 @@
 #include "ipc_types.h"
 #include "maclist.h"
 
-/* --- versions (conf.c) -------------------------------------------------- */
+/* --- versions and names (conf.c) ---------------------------------------- */
 
 enum cni_version {
 	CNI_V030,
@@ -43,6 +44,12 @@ extern const char *const cni_versions[CNI_NR_VERSIONS];
 
 /* The version of name s, or -1 for one this plugin does not speak. */
 int cni_version_parse(const char *s);
+
+/*
+ * A network name or container ID as the specification allows them,
+ * [a-zA-Z0-9][a-zA-Z0-9_.\-]*, in ASCII whatever the locale.
+ */
+bool cni_valid_name(const char *s);
 
 /* --- errors (err.c) ----------------------------------------------------- */
 
@@ -270,6 +277,16 @@ int cni_netns_open(const char *path, int *fd, struct cni_err *e);
 int cni_netns_enter(int fd, struct cni_err *e);
 int cni_netns_leave(struct cni_err *e);
 
+/*
+ * An ipc handle with the sockets socks asks for (MVIPC_*) opened in the
+ * netns of fd, the process back in the host's after; *ipc is NULL on
+ * failure: the netns not entered or left, or the sockets not opened
+ * ("cannot open netlink sockets in the container", cni_fail_ipc()).
+ */
+struct mvipc;
+int cni_netns_open_ipc(int fd, unsigned int socks, struct mvipc **ipc,
+		       struct cni_err *e);
+
 /* Writes value to /proc/sys/PATH in the current netns; errno on failure. */
 int cni_sysctl(const char *path, const char *value);
 
@@ -295,7 +312,6 @@ int cni_cmd_gc(struct cni_ctx *ctx, struct cni_err *e);
  * (IPv4, then IPv6), in the handle's netns; its ifindex and MTU. 7 when
  * it does not exist or there is no default route.
  */
-struct mvipc;
 int cni_find_master(struct mvipc *ipc, const struct cni_conf *c,
 		    struct mvipc_link *master, struct cni_err *e);
 

@@ -93,8 +93,7 @@ static int parse_doc(const char *text, size_t len, json_object **doc,
 	return 0;
 }
 
-/* The spec's [a-zA-Z0-9][a-zA-Z0-9_.\-]* */
-static bool valid_name(const char *s)
+bool cni_valid_name(const char *s)
 {
 	size_t i;
 
@@ -304,11 +303,20 @@ static int conf_keys(json_object *o, struct cni_conf *c, struct cni_err *e)
 	if (key_int(o, "bclim", INT32_MIN, INT32_MAX, &v, &c->has_bclim, e))
 		return -1;
 	c->bclim = (int32_t)v;
-	/* the kernel refuses a flag on a mode it has no meaning in */
+	/*
+	 * nodst and nopromisc mean nothing outside source and passthru mode
+	 * and are taken in any, as the kernel takes them; hostbridge the
+	 * kernel refuses outside bridge mode (mvlan_config_check()): refused
+	 * here first, as "sources" is, with nothing made.
+	 */
 	if (key_bool(o, "nodst", &nodst, e) ||
 	    key_bool(o, "nopromisc", &nopromisc, e) ||
 	    key_bool(o, "hostbridge", &hostbridge, e))
 		return -1;
+	if (hostbridge && c->mode != MVLAN_MODE_BRIDGE)
+		return cni_fail(e, CNI_ERR_CONFIG,
+				"\"hostbridge\" needs \"mode\": \"bridge\", not \"%s\"",
+				c->mode_str);
 	c->flags = (nodst ? MVLAN_F_NODST : 0) |
 		   (nopromisc ? MVLAN_F_NOPROMISC : 0) |
 		   (hostbridge ? MVLAN_F_HOSTBRIDGE : 0);
@@ -376,7 +384,7 @@ int cni_conf_parse(const char *text, size_t len, struct cni_conf *c,
 		cni_fail(e, CNI_ERR_CONFIG, "missing network name");
 		goto fail;
 	}
-	if (!valid_name(c->name)) {
+	if (!cni_valid_name(c->name)) {
 		cni_fail_details(e, CNI_ERR_CONFIG, c->name,
 				 "invalid characters found in network name");
 		goto fail;

@@ -56,24 +56,11 @@ int cni_env_require(const struct cni_env *env, unsigned int need,
 			missing);
 }
 
-/* The spec's [a-zA-Z0-9][a-zA-Z0-9_.\-]* */
-static bool valid_cni_name(const char *s)
-{
-	size_t i;
-
-	if (!isalnum((unsigned char)s[0]))
-		return false;
-	for (i = 1; s[i]; i++)
-		if (!isalnum((unsigned char)s[i]) && !strchr("_.-", s[i]))
-			return false;
-	return true;
-}
-
 int cni_check_containerid(const char *id, struct cni_err *e)
 {
 	if (unset(id))
 		return cni_fail(e, CNI_ERR_UNKNOWN_CONT, "missing containerID");
-	if (!valid_cni_name(id))
+	if (!cni_valid_name(id))
 		return cni_fail_details(e, CNI_ERR_ENV, id,
 					"invalid characters in containerID");
 	return 0;

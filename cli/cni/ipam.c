@@ -38,7 +38,13 @@ static int find_plugin(const char *path, const char *name, char *buf,
 			path ? path : "");
 }
 
-/* Writes in to the child's stdin and reads its stdout, both to the end. */
+/*
+ * Writes in to the child's stdin and reads its stdout, both to the end,
+ * as either is ready: in_fd is non-blocking, so that a write takes what
+ * the pipe has room for (the configuration may be megabytes, with a long
+ * source list) and the loop goes on reading a child that writes before it
+ * has read all of its stdin, rather than both waiting for the other.
+ */
 static int pump(int in_fd, const char *in, size_t in_len, int out_fd,
 		char **out, size_t *out_len)
 {
@@ -67,6 +73,7 @@ static int pump(int in_fd, const char *in, size_t in_len, int out_fd,
 		if (in_fd >= 0 && p[0].revents) {
 			ssize_t w = write(in_fd, in + off, in_len - off);
 
+			/* EAGAIN: full after all; poll() says when not */
 			if (w < 0 && errno != EINTR && errno != EAGAIN) {
 				/* it will not read more: fine */
 				close(in_fd);
@@ -134,7 +141,7 @@ int cni_ipam_exec(const struct cni_ctx *ctx, const char *cmd,
 		  json_object **out, struct cni_err *e)
 {
 	const char *name = ctx->conf.ipam_type;
-	int in[2], outp[2], status, err;
+	int in[2], outp[2], status, flags, err;
 	char path[4096], *text = NULL;
 	size_t len;
 	pid_t pid;
@@ -143,6 +150,14 @@ int cni_ipam_exec(const struct cni_ctx *ctx, const char *cmd,
 		return -1;
 	if (pipe2(in, O_CLOEXEC))
 		return cni_fail(e, CNI_ERR_INTERNAL, "pipe: %s", strerror(errno));
+	/* our end only (pump()): the child's stdin stays as it was */
+	flags = fcntl(in[1], F_GETFL);
+	if (flags < 0 || fcntl(in[1], F_SETFL, flags | O_NONBLOCK)) {
+		err = errno;
+		close(in[0]);
+		close(in[1]);
+		return cni_fail(e, CNI_ERR_INTERNAL, "fcntl: %s", strerror(err));
+	}
 	if (pipe2(outp, O_CLOEXEC)) {
 		close(in[0]);
 		close(in[1]);

@@ -2,8 +2,9 @@
 /*
  * The container's network namespace: the plugin moves itself into it, as
  * the reference plugins do with ns.Do(), for what must happen there (the
- * ipc layer's handles act in the netns they were opened in), and back to
- * the host's, where the IPAM plugin runs.
+ * ipc layer's handles act in the netns they were opened in: handles for
+ * the container's are opened there), and back to the host's, where the
+ * IPAM plugin runs.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +18,7 @@
 #include <linux/magic.h>
 
 #include "cni.h"
+#include "ipc.h"
 
 static int host_fd = -1;
 
@@ -68,6 +70,26 @@ int cni_netns_leave(struct cni_err *e)
 		return cni_fail(e, CNI_ERR_INTERNAL,
 				"cannot return to the host's netns: %s",
 				strerror(errno));
+	return 0;
+}
+
+int cni_netns_open_ipc(int fd, unsigned int socks, struct mvipc **ipc,
+		       struct cni_err *e)
+{
+	struct mvipc_error ie;
+	int err;
+
+	*ipc = NULL;
+	if (cni_netns_enter(fd, e))
+		return -1;
+	err = mvipc_open(ipc, socks, &ie);
+	if (cni_netns_leave(e)) {
+		mvipc_close(*ipc);
+		*ipc = NULL;
+		return -1;
+	}
+	if (err)
+		return cni_fail_ipc(e, &ie, "cannot open netlink sockets in the container");
 	return 0;
 }
 

@@ -219,6 +219,9 @@ static int parse_routes(json_object *a, struct cni_result *r,
 		    opt_uint(o, "mtu", &rt->has_mtu, &rt->mtu) ||
 		    opt_uint(o, "advmss", &rt->has_advmss, &rt->advmss))
 			return bad(e, "routes", i, "malformed number");
+		/* rtm_scope is one byte */
+		if (rt->has_scope && rt->scope > 255)
+			return bad(e, "routes", i, "scope is out of range [0, 255]");
 	}
 	return 0;
 }

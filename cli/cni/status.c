@@ -36,10 +36,15 @@ int cni_cmd_status(struct cni_ctx *ctx, struct cni_err *e)
 	/* a master in the container's netns cannot be seen from here */
 	err = c->link_in_container ? 0 : cni_find_master(ipc, c, &master, e);
 	mvipc_close(ipc);
-	if (err) {
+	/*
+	 * No such master, no default route: ADD cannot be served. A lookup
+	 * that failed (11 to try again, 999) keeps its code: it says nothing
+	 * about the master.
+	 */
+	if (err && e->code == CNI_ERR_CONFIG)
 		e->code = CNI_ERR_NOT_AVAILABLE;
+	if (err)
 		return -1;
-	}
 	if (c->ipam_type && cni_ipam_exec(ctx, "STATUS", NULL, e))
 		return -1;
 	return 0;

@@ -5,7 +5,8 @@
 # stdout (tests/netns/cni_lib.py). Every mode and key through ADD, CHECK and
 # DEL, DEL twice and after the netns is gone, every error path with its code
 # and message and nothing changed, a chained conflist (mvlan, then tuning),
-# host-local's leases released, STATUS, GC, VERSION, 100,000 sources.
+# host-local's leases released, the 1.1.0 keys of an IPAM result's routes
+# applied, STATUS, GC, VERSION, 100,000 sources.
 #
 #   host (the guest's netns, the runtime's):
 #     up0 10.77.0.2/24, default via 10.77.0.1 ---veth--- out: o0 10.77.0.1/24
@@ -329,6 +330,8 @@ for key, val, msg in (
     e(7, msg, 'ADD', dict(base, **{key: val}))
 e(7, 'sources[1]: "00:00:00:00:00:00" is the all-zero MAC address, not unicast', 'ADD',
   dict(base, mode='source', sources=['02:00:00:00:00:01', '00:00:00:00:00:00']))
+# refused before the kernel would refuse it (its extack: hostbridge is for bridge mode only)
+e(7, '"hostbridge" needs "mode": "bridge", not "vepa"', 'ADD', dict(base, mode='vepa', hostbridge=True))
 err_batch('c3', cases)
 o = err(1, 'incompatible CNI versions', 'ADD', dict(base, cniVersion='0.2.0'), 'c3', 'eth2')
 expect(o['details'], 'config is "0.2.0", plugin supports ["0.3.0" "0.3.1" "0.4.0" "1.0.0" "1.1.0"]', 'its details')
@@ -340,9 +343,6 @@ o = err(999, 'failed to create the mvlan device on "up0": Invalid argument', 'AD
 expect(o.get('details'), 'mvlan: passthru mode needs a lower device without other mvlan devices',
        "the kernel's extack in details")
 ok('DEL', base, 'c3', 'eth2')
-o = err(999, 'failed to create the mvlan device on "up0": Invalid argument', 'ADD',
-        dict(base, mode='vepa', hostbridge=True), 'c3', 'eth2')
-expect(o.get('details'), 'mvlan: hostbridge is for bridge mode only', "hostbridge in vepa mode: the kernel's extack")
 # IPAM's own error passed on as it is
 err(999, 'invalid CIDR address: 10.77.0.0/33', 'ADD', dict(base, ipam={'type': 'host-local', 'subnet': '10.77.0.0/33'}), 'c3', 'eth2')
 # a failure after IPAM ADD: the device deleted, the lease released
@@ -350,6 +350,33 @@ o = err(999, 'failed to add route 10.99.0.0/16 dev eth2: Network is unreachable'
         dict(base, ipam=hostlocal('10.77.0.0/24', [{'dst': '10.99.0.0/16', 'gw': '10.55.0.1'}])), 'c3', 'eth2')
 expect(o.get('details'), 'Nexthop has invalid gateway', "the kernel's extack in details")
 expect(leases('e'), [], 'the lease after a failed ADD')
+
+step("the 1.1.0 keys of an IPAM result's routes applied: mtu, advmss, scope")
+# an IPAM plugin of a fixed result: Debian's (1.1.1) pass on no such keys
+fixed = {'cniVersion': '1.1.0', 'ips': [{'address': '10.77.0.60/24'}],
+         'routes': [{'dst': '10.79.0.0/16', 'gw': '10.77.0.1', 'mtu': 1400, 'advmss': 1360},
+                    {'dst': '10.80.0.0/16', 'scope': 254}, {'dst': '10.81.0.0/16'}]}
+with open(BIN + '/fixed-ipam', 'w') as f:
+    f.write('#!/bin/sh\ncat >/dev/null\n[ "$CNI_COMMAND" != ADD ] || echo \'%s\'\n' % json.dumps(fixed))
+os.chmod(BIN + '/fixed-ipam', 0o755)
+c = conf(M, 'rt', '1.1.0', master='up0', ipam={'type': 'fixed-ipam'})
+res = ok('ADD', c, 'c1', 'eth0')
+expect(res['routes'], fixed['routes'], 'the routes of the result, with their keys')
+
+
+def ip_route(dst):
+    r = subprocess.run(['ip', '-n', 'c1', '-4', 'route', 'show', dst], check=True,
+                       capture_output=True, text=True)
+    return ' %s ' % r.stdout.strip()
+
+
+r79, r80, r81 = ip_route('10.79.0.0/16'), ip_route('10.80.0.0/16'), ip_route('10.81.0.0/16')
+expect((' via 10.77.0.1 dev eth0 ' in r79, ' mtu 1400 ' in r79, ' advmss 1360 ' in r79), (True,) * 3,
+       'mtu and advmss: ' + r79)
+expect((' scope host ' in r80, ' mtu ' in r80), (True, False), 'scope 254: ' + r80)
+expect(' scope link ' in r81, True, 'no scope: link, as without the key: ' + r81)
+ok('CHECK', prev(c, res), 'c1', 'eth0')
+ok('DEL', c, 'c1', 'eth0')
 
 step('a source list of 100,000 addresses')
 srcs = ['02:%02x:%02x:%02x:00:01' % (i >> 16, (i >> 8) & 255, i & 255) for i in range(100000)]

@@ -94,6 +94,11 @@ static void test_conf_keys(void)
 	CHECK(c.attachments != NULL);
 	CHECK(parse("{" BASE ",\"hostbridge\":true}") == 0);
 	CHECK(c.mode == MVLAN_MODE_BRIDGE && c.flags == MVLAN_F_HOSTBRIDGE);
+	CHECK(parse("{" BASE ",\"mode\":\"vepa\",\"hostbridge\":false}") == 0);
+	CHECK(c.flags == 0);
+	/* the flags the kernel does not check against the mode: taken */
+	CHECK(parse("{" BASE ",\"mode\":\"bridge\",\"nodst\":true,\"nopromisc\":true}") == 0);
+	CHECK(c.flags == (MVLAN_F_NODST | MVLAN_F_NOPROMISC));
 	/* null is absent */
 	CHECK(parse("{" BASE ",\"master\":null,\"mtu\":null,\"mac\":\"\"}") == 0);
 	CHECK_STR(c.master, "");
@@ -177,6 +182,11 @@ static void test_conf_errors(void)
 	parse_fails("{" BASE ",\"nopromisc\":1}", 7, "\"nopromisc\" must be true or false");
 	parse_fails("{" BASE ",\"hostbridge\":\"yes\"}", 7,
 		    "\"hostbridge\" must be true or false");
+	parse_fails("{" BASE ",\"mode\":\"vepa\",\"hostbridge\":true}", 7,
+		    "\"hostbridge\" needs \"mode\": \"bridge\", not \"vepa\"");
+	parse_fails("{" BASE ",\"mode\":\"source\",\"hostbridge\":true,"
+		    "\"sources\":[]}", 7,
+		    "\"hostbridge\" needs \"mode\": \"bridge\", not \"source\"");
 	parse_fails("{" BASE ",\"ipam\":{\"type\":\"../x\"}}", 7,
 		    "ipam.type \"../x\" is not a plugin name");
 	parse_fails("{" BASE ",\"ipam\":{\"type\":7}}", 7, "\"type\" must be a string");
@@ -260,6 +270,14 @@ static void test_env(void)
 	CHECK(cni_env_require(&env, 0, &e) == -1);
 	CHECK_STR(e.msg, "required env variables [CNI_COMMAND] missing");
 
+	/* one rule for network names and container IDs, ASCII only */
+	CHECK(cni_valid_name("a.b_c-1") && cni_valid_name("0") &&
+	      cni_valid_name("Net-1.2_x"));
+	CHECK(!cni_valid_name("") && !cni_valid_name("-a") &&
+	      !cni_valid_name("_a") && !cni_valid_name(".a") &&
+	      !cni_valid_name("a b") && !cni_valid_name("a/b"));
+	CHECK(!cni_valid_name("caf\xc3\xa9") && !cni_valid_name("\xe9t\xe9"));
+	CHECK(cni_check_containerid("caf\xc3\xa9", &e) == -1 && e.code == 4);
 	CHECK(cni_check_containerid("a.b_c-1", &e) == 0);
 	CHECK(cni_check_containerid("", &e) == -1 && e.code == 3);
 	CHECK_STR(e.msg, "missing containerID");
@@ -308,6 +326,11 @@ static void test_result_roundtrip(void)
 	CHECK(r.ips.v[0].has_gateway && !r.ips.v[1].has_gateway);
 	CHECK(r.routes.v[1].has_priority && r.routes.v[1].priority == 5);
 	CHECK(r.routes.v[1].has_table && r.routes.v[1].table == 100);
+	CHECK(r.routes.v[1].has_scope && r.routes.v[1].scope == 0);
+	CHECK(r.routes.v[1].has_mtu && r.routes.v[1].mtu == 1400);
+	CHECK(r.routes.v[1].has_advmss && r.routes.v[1].advmss == 1360);
+	CHECK(!r.routes.v[0].has_scope && !r.routes.v[0].has_mtu &&
+	      !r.routes.v[0].has_advmss);
 	f = ARRAY_ADD(r.ifaces.v, r.ifaces.n, r.ifaces.cap);
 	if (!f) {
 		puts("out of memory");
@@ -386,6 +409,9 @@ static void test_result_errors(void)
 	result_fails("{\"routes\":[{\"gw\":\"10.0.0.1\"}]}", "result: routes[0]: dst is not CIDR");
 	result_fails("{\"routes\":[{\"dst\":\"::/0\",\"priority\":\"1\"}]}",
 		     "result: routes[0]: malformed number");
+	/* rtm_scope is a byte: 255 (nowhere) is the last */
+	result_fails("{\"routes\":[{\"dst\":\"0.0.0.0/0\",\"scope\":256}]}",
+		     "result: routes[0]: scope is out of range [0, 255]");
 	result_fails("{\"interfaces\":[{\"name\":1}]}", "result: interfaces[0]: malformed");
 }
 
