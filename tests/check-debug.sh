@@ -8,7 +8,8 @@
 # report fails the run, kmemleak's included (scanned twice at the end).
 # Ends with "N passed, N failed".
 #
-# MVLAN_FUZZ_COUNT, MVLAN_STRESS_TIME override the two sizes.
+# MVLAN_FUZZ_COUNT, MVLAN_STRESS_TIME override the two sizes;
+# MVLAN_VM_TESTS="tests/netns/x.sh ..." runs those tests alone.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,6 +43,9 @@ for t in tests/netns/*.sh; do
 	[[ $t == "${tests[0]}" || $t == "${tests[1]}" ]] && continue
 	grep -qs "^${t##*/}\b" tests/netns/QUARANTINE || tests+=("$t")
 done
+if [[ -n ${MVLAN_VM_TESTS:-} ]]; then
+	read -r -a tests <<<"$MVLAN_VM_TESTS"
+fi
 mkdir -p build/check
 tests/vm/run.sh -k "$kver" -m "$top/$ko" -t 21600 -T 7200 \
 	-o "build/vm/$kver/run" "${tests[@]}" 2>&1 | tee build/check/vm_debug.log
