@@ -24,19 +24,10 @@
 
 #include "ipc_priv.h"
 #include "ownns.h"
+#include "nlattrs.h"
 #include "unit.h"
 
 static struct mvipc *ipc;
-
-static struct nlattr **attrs(struct nl_msg *msg, size_t hdrlen, int max)
-{
-	static struct nlattr *tb[64];
-
-	memset(tb, 0, sizeof(tb));
-	CHECK(max < 64);
-	CHECK(nlmsg_parse(nlmsg_hdr(msg), (int)hdrlen, tb, max, NULL) == 0);
-	return tb;
-}
 
 static uint32_t ifindex_of(const char *name)
 {

@@ -18,22 +18,13 @@
 #include <linux/mvlan.h>
 
 #include "ipc_priv.h"
+#include "nlattrs.h"
 #include "unit.h"
 
 /* The header after the netlink one, and the attributes after that. */
 static void *hdr_of(struct nl_msg *msg)
 {
 	return nlmsg_data(nlmsg_hdr(msg));
-}
-
-static struct nlattr **attrs(struct nl_msg *msg, size_t hdrlen, int max)
-{
-	static struct nlattr *tb[64];
-
-	memset(tb, 0, sizeof(tb));
-	CHECK(max < 64);
-	CHECK(nlmsg_parse(nlmsg_hdr(msg), (int)hdrlen, tb, max, NULL) == 0);
-	return tb;
 }
 
 static bool str_attr(const struct nlattr *a, const char *want)
