@@ -155,8 +155,8 @@ step "stats: counters, drop reasons, ports"
 stats_src1="src1: ifindex $src1_if rx_packets 3 rx_bytes 294 rx_multicast 0 rx_errors 0 rx_dropped 0 tx_packets 0 tx_bytes 0 tx_dropped 0 drop_dev_down 0 drop_nomem 0 drop_filtered 3 drop_backlog 0"
 stats_mv1="mv1: ifindex $mv1_if rx_packets 0 rx_bytes 0 rx_multicast 0 rx_errors 0 rx_dropped 0 tx_packets 0 tx_bytes 0 tx_dropped 0 drop_dev_down 0 drop_nomem 0 drop_filtered 0 drop_backlog 0"
 stats_pt1="pt1: ifindex $pt1_if rx_packets 0 rx_bytes 0 rx_multicast 0 rx_errors 0 rx_dropped 0 tx_packets 0 tx_bytes 0 tx_dropped 0 drop_dev_down 0 drop_nomem 0 drop_filtered 0 drop_backlog 0"
-port0="port lower0: ifindex $low_if devices 2 private 0 vepa 0 bridge 1 passthru 0 source 1 bcqueuelen_used 1000 bcqueue_frames 0 bclim -1 bcqueue_drops 0 source_entries 2"
-port1="port lower1: ifindex $low1_if devices 1 private 0 vepa 0 bridge 0 passthru 1 source 0 bcqueuelen_used 1000 bcqueue_frames 0 bclim 1 bcqueue_drops 0 source_entries 0"
+port0="port lower0: ifindex $low_if devices 2 private 0 vepa 0 bridge 1 passthru 0 source 1 bcqueuelen_used 1000 bcqueue_frames 0 bclim -1 bcqueue_drops 0 source_entries 2 dev_buckets 64 source_buckets 64"
+port1="port lower1: ifindex $low1_if devices 1 private 0 vepa 0 bridge 0 passthru 1 source 0 bcqueuelen_used 1000 bcqueue_frames 0 bclim 1 bcqueue_drops 0 source_entries 0 dev_buckets 64 source_buckets 64"
 ok "stats src1" "$stats_src1
 $port0" mvc low stats src1
 ok "stats" "$stats_mv1
@@ -165,7 +165,7 @@ $stats_pt1
 $port0
 $port1" mvc low stats
 ok "-j stats src1" \
-	"{\"devices\":[{\"ifname\":\"src1\",\"ifindex\":$src1_if,\"rx_packets\":3,\"rx_bytes\":294,\"rx_multicast\":0,\"rx_errors\":0,\"rx_dropped\":0,\"tx_packets\":0,\"tx_bytes\":0,\"tx_dropped\":0,\"drop_dev_down\":0,\"drop_nomem\":0,\"drop_filtered\":3,\"drop_backlog\":0}],\"ports\":[{\"ifname\":\"lower0\",\"ifindex\":$low_if,\"devices\":2,\"private\":0,\"vepa\":0,\"bridge\":1,\"passthru\":0,\"source\":1,\"bcqueuelen_used\":1000,\"bcqueue_frames\":0,\"bclim\":-1,\"bcqueue_drops\":0,\"source_entries\":2}]}" \
+	"{\"devices\":[{\"ifname\":\"src1\",\"ifindex\":$src1_if,\"rx_packets\":3,\"rx_bytes\":294,\"rx_multicast\":0,\"rx_errors\":0,\"rx_dropped\":0,\"tx_packets\":0,\"tx_bytes\":0,\"tx_dropped\":0,\"drop_dev_down\":0,\"drop_nomem\":0,\"drop_filtered\":3,\"drop_backlog\":0}],\"ports\":[{\"ifname\":\"lower0\",\"ifindex\":$low_if,\"devices\":2,\"private\":0,\"vepa\":0,\"bridge\":1,\"passthru\":0,\"source\":1,\"bcqueuelen_used\":1000,\"bcqueue_frames\":0,\"bclim\":-1,\"bcqueue_drops\":0,\"source_entries\":2,\"dev_buckets\":64,\"source_buckets\":64}]}" \
 	mvc low -j stats src1
 json=$(mvc low -j stats)
 expect_eq "$(grep -o '"ifname":"[a-z0-9]*"' <<<"$json" | tr '\n' ' ')" \

@@ -109,7 +109,7 @@ ok "source list inside" 9000 \
 ok "source del inside" "" inside "$MVCTL" source m0 del 02:00:00:01:00:00
 ok "source flush inside" "" inside "$MVCTL" source m0 flush
 ok "stats inside" \
-	"port l0: ifindex $l0_if devices 1 private 0 vepa 0 bridge 0 passthru 0 source 1 bcqueuelen_used 10 bcqueue_frames 0 bclim -1 bcqueue_drops 0 source_entries 0" \
+	"port l0: ifindex $l0_if devices 1 private 0 vepa 0 bridge 0 passthru 0 source 1 bcqueuelen_used 10 bcqueue_frames 0 bclim -1 bcqueue_drops 0 source_entries 0 dev_buckets 64 source_buckets 64" \
 	bash -c "$(printf '%q ' "${NOBODY[@]}" nsenter --preserve-credentials --user --net --target "$holder" "$MVCTL") stats | grep ^port"
 
 step "a device root moves into the namespace is the user's to manage"
