@@ -18,7 +18,8 @@
 #   --only L   some scenarios only, e.g. P1,P4 (P3 and P5 run together;
 #              rows of tests/bench/rows/*.bash by their names; CNI: the
 #              CNI plugins' ADD and DEL, tests/bench/cni.sh; HB: hostbridge
-#              against the shim recipe, tests/bench/hostbridge.sh)
+#              against the shim recipe, tests/bench/hostbridge.sh; TAP:
+#              mvtap against macvtap, tests/bench/mvtap.sh)
 #   --tcp-secs S  the length of P7's TCP streams (4; 1 with --smoke)
 #   --cap S    how long to keep loading macvlan's source list past 10k (30)
 #   --icount=SHIFT  by default QEMU runs with -icount shift=1: the guest's
@@ -116,6 +117,10 @@ mkdir -p "$in" "$out"
 cp "$top/cli/mvctl" "$in/mvctl.new"
 mv -f "$in/mvctl.new" "$in/mvctl"
 cp "$top/$ko" "$in/mvlan.ko"
+cp "$top/${ko%/*}/mvtap.ko" "$in/mvtap.ko"
+# tests/bench/mvtap.sh's reader and writer of /dev/tapN
+"${CC:-cc}" -O2 -Wall -Wextra -o "$in/tapbench" "$top/tests/bench/tapbench.c" ||
+	die "cannot build tests/bench/tapbench.c"
 
 # --- inputs -------------------------------------------------------------------
 # The source list entries, entry I being 02:5e:00 + I on three bytes: the
@@ -156,8 +161,8 @@ else
 	total=2400 per_test=2300
 fi
 # the scripts beside guest.sh, each a test of its own in the same boot:
-# the CNI plugins' latency (--only CNI) and hostbridge against the shim
-# recipe (--only HB)
+# the CNI plugins' latency (--only CNI), hostbridge against the shim
+# recipe (--only HB) and mvtap against macvtap (--only TAP)
 extra=()
 if [[ -z $only || ,$only, == *,CNI,* ]]; then
 	extra+=("$top/tests/bench/cni.sh")
@@ -167,10 +172,14 @@ if [[ -z $only || ,$only, == *,HB,* ]]; then
 	extra+=("$top/tests/bench/hostbridge.sh")
 	total=$((total + 300))
 fi
+if [[ -z $only || ,$only, == *,TAP,* ]]; then
+	extra+=("$top/tests/bench/mvtap.sh")
+	total=$((total + 300))
+fi
 
 # --- run ----------------------------------------------------------------------
 rm -f "$out"/raw.csv "$out"/status "$out"/meta.txt "$out"/host.txt "$out"/table.* \
-	"$out"/scaling.* "$out"/hostbridge.csv "$out"/cni-bench.csv
+	"$out"/scaling.* "$out"/hostbridge.csv "$out"/mvtap.csv "$out"/cni-bench.csv
 {
 	echo "host $(uname -n), $(nproc) CPUs, $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 	echo "loadavg_start $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -200,7 +209,7 @@ echo "loadavg_end $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/host.txt"
 echo "wall $((SECONDS - t0))" >>"$out/host.txt"
 echo "$prog: the VM run took $((SECONDS - t0)) s" >&2
 
-for f in raw.csv status meta.txt hostbridge.csv; do
+for f in raw.csv status meta.txt hostbridge.csv mvtap.csv; do
 	[[ -f $out/vm/bench/$f ]] && cp "$out/vm/bench/$f" "$out/$f"
 done
 if [[ -f $out/vm/cni-bench.csv ]]; then
