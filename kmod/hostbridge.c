@@ -29,8 +29,9 @@
  * per-CPU variable for the time of dev_queue_xmit(), in which the hook runs
  * (bottom halves are off throughout, so nothing else transmits on this CPU
  * meanwhile; on PREEMPT_RT too, where local_bh_disable() serialises the
- * sections with bottom halves off of a CPU with its softirq lock). Frames delivered here are received, never transmitted again:
- * none comes back to the hook. The lower's stack's copy of a device's
+ * sections with bottom halves off of a CPU with its softirq lock). Frames
+ * delivered here are received, never transmitted again: none comes back
+ * to the hook. The lower's stack's copy of a device's
  * broadcast goes through the lower's receive path too, marked so that the
  * rx_handler passes it on without flooding it again (hostbridge.h).
  *

@@ -310,18 +310,24 @@ static __always_inline void mvlan_count_rx_bh(const struct mvlan_dev *vlan,
 	u64_stats_update_end(&stats->syncp);
 }
 
-/* One more of @vlan's per-CPU counter @field, from any context. */
-#define mvlan_pcpu_inc(vlan, field)					\
-	do {								\
-		struct mvlan_pcpu_stats *__stats;			\
-		unsigned long __flags;					\
-									\
-		__stats = get_cpu_ptr((vlan)->pcpu_stats);		\
-		__flags = u64_stats_update_begin_irqsave(&__stats->syncp); \
-		u64_stats_inc(&__stats->field);				\
-		u64_stats_update_end_irqrestore(&__stats->syncp, __flags); \
-		put_cpu_ptr((vlan)->pcpu_stats);			\
-	} while (0)
+/*
+ * One more of @vlan's per-CPU counter at @off in its struct
+ * mvlan_pcpu_stats, from any context: mvlan_pcpu_inc(vlan, field).
+ */
+static inline void __mvlan_pcpu_inc(const struct mvlan_dev *vlan, size_t off)
+{
+	struct mvlan_pcpu_stats *stats;
+	unsigned long flags;
+
+	stats = get_cpu_ptr(vlan->pcpu_stats);
+	flags = u64_stats_update_begin_irqsave(&stats->syncp);
+	u64_stats_inc((u64_stats_t *)((u8 *)stats + off));
+	u64_stats_update_end_irqrestore(&stats->syncp, flags);
+	put_cpu_ptr(vlan->pcpu_stats);
+}
+
+#define mvlan_pcpu_inc(vlan, field) \
+	__mvlan_pcpu_inc(vlan, offsetof(struct mvlan_pcpu_stats, field))
 
 /* A frame that could not be sent. */
 static inline void mvlan_count_tx_dropped(const struct mvlan_dev *vlan)

@@ -48,7 +48,7 @@ checkpatch_script() {
 # grep -q: with pipefail, a grep that stops at the first line makes the
 # writer die of SIGPIPE, the pipeline fail, and the check pass.
 lint_checkpatch() {
-	local log=$out/checkpatch.log
+	local log=$out/checkpatch.out
 
 	checkpatch_script || return 1
 	"$out/linux/scripts/checkpatch.pl" --strict --no-tree --terse --show-types \
