@@ -36,7 +36,7 @@ flood() {
 	from_host $B
 	delta_chk "host->broadcast" mc:mp1:60 mc:mv1:60 mc:mb1:60 mc:mb2:60 in:$FL:stack
 	from_host $G0
-	delta_chk "host->G0" in:$FL:stack
+	delta_chk -c $N "host->G0" in:$FL:stack
 	from_host $G1
 	delta_chk -c $N "host->G1" mc:mb2:60 in:$FL:stack
 	from_host $G2
