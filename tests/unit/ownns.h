@@ -13,6 +13,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <stdint.h>
+
+#include "ipc.h"
 
 static inline int write_file(const char *path, const char *text)
 {
@@ -42,6 +45,15 @@ static inline int enter_own_netns(void)
 		return -1;
 	snprintf(map, sizeof(map), "0 %u 1", uid);
 	return write_file("/proc/self/uid_map", map);
+}
+
+/* The ifindex of the device called name here, 0 if there is none. */
+static inline uint32_t ifindex_of(const char *name)
+{
+	struct mvipc_error e;
+	uint32_t i;
+
+	return mvipc_link_index(name, &i, &e) ? 0 : i;
 }
 
 #endif /* OWNNS_H */

@@ -29,14 +29,6 @@
 
 static struct mvipc *ipc;
 
-static uint32_t ifindex_of(const char *name)
-{
-	struct mvipc_error e;
-	struct mvipc_link l;
-
-	return mvipc_link_get(ipc, 0, name, &l, &e) ? 0 : l.ifindex;
-}
-
 /* --- requests ------------------------------------------------------------ */
 
 static void test_msg_dellink_name(void)

@@ -36,14 +36,6 @@
 
 static struct mvipc *ipc;
 
-static uint32_t ifindex_of(const char *name)
-{
-	struct mvipc_error e;
-	struct mvipc_link l;
-
-	return mvipc_link_get(ipc, 0, name, &l, &e) ? 0 : l.ifindex;
-}
-
 static void test_family(void)
 {
 	struct mvipc_error e;
