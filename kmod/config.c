@@ -211,7 +211,7 @@ int mvlan_change(struct mvlan_dev *vlan, const struct mvlan_config *cfg,
 	}
 	if (cfg->set_bc_queue_len && cfg->bc_queue_len != vlan->bc_queue_len_req) {
 		vlan->bc_queue_len_req = cfg->bc_queue_len;
-		mvlan_port_update_bc_queue_len(vlan->port);
+		mvlan_port_recount_bc_queue_len(vlan->port);
 		changed = true;
 	}
 	if (cfg->set_bc_cutoff && cfg->bc_cutoff != vlan->port->bc_cutoff) {

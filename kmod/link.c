@@ -164,7 +164,7 @@ int mvlan_common_newlink(struct net *src_net, struct net_device *dev,
 	}
 
 	list_add_tail_rcu(&vlan->list, &port->vlans);
-	mvlan_port_update_bc_queue_len(port);
+	mvlan_port_bc_queue_len_add(port, vlan->bc_queue_len_req);
 	netif_stacked_transfer_operstate(lowerdev, dev);
 	linkwatch_fire_event(dev);
 	mvlan_nl_notify_dev(dev, MVLAN_CMD_DEV_NEW);
@@ -198,7 +198,7 @@ void mvlan_dellink(struct net_device *dev, struct list_head *head)
 	mvlan_source_flush(vlan);
 	mvlan_config_detach(vlan);
 	list_del_rcu(&vlan->list);
-	mvlan_port_update_bc_queue_len(vlan->port);
+	mvlan_port_bc_queue_len_del(vlan->port, vlan->bc_queue_len_req);
 	unregister_netdevice_queue(dev, head);
 	netdev_upper_dev_unlink(vlan->lowerdev, dev);
 }

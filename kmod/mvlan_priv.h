@@ -82,6 +82,9 @@ struct mvlan_source_txn;
  *	staged ones included, by source MAC (RCU readers, RTNL writers). Its
  *	count is 0 on a port without source entries, and rx looks no further.
  * @vlans: every device on this lower (RCU readers, RTNL writers).
+ * @bc_queue_len_used: the largest bc_queue_len_req of @vlans, and
+ *	@bc_queue_len_holders the number of devices asking for it (port.c,
+ *	under RTNL; the flood path reads @bc_queue_len_used).
  * @hostbridge: its hook while a device has MVLAN_F_HOSTBRIDGE (hostbridge.c,
  *	under RTNL), NULL otherwise.
  */
@@ -94,6 +97,7 @@ struct mvlan_port {
 	bool			passthru;
 	bool			addr_change;
 	u32			bc_queue_len_used;
+	u32			bc_queue_len_holders;
 	int			bc_cutoff;
 	struct sk_buff_head	bc_queue;
 	struct work_struct	bc_work;
@@ -222,7 +226,9 @@ bool netif_is_mvlan_port(const struct net_device *dev);
 int mvlan_hash_add(struct mvlan_dev *vlan);
 void mvlan_hash_del(struct mvlan_dev *vlan);
 bool mvlan_addr_busy(const struct mvlan_port *port, const unsigned char *addr);
-void mvlan_port_update_bc_queue_len(struct mvlan_port *port);
+void mvlan_port_recount_bc_queue_len(struct mvlan_port *port);
+void mvlan_port_bc_queue_len_add(struct mvlan_port *port, u32 req);
+void mvlan_port_bc_queue_len_del(struct mvlan_port *port, u32 req);
 void mvlan_port_set_bc_cutoff(struct mvlan_port *port, int cutoff);
 void mvlan_port_recompute_bc_filter(struct mvlan_port *port);
 int mvlan_notifier_register(void);

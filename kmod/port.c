@@ -53,15 +53,52 @@ bool mvlan_addr_busy(const struct mvlan_port *port, const unsigned char *addr)
 	return mvlan_hash_lookup(port, addr);
 }
 
-/* The port queues as many floods as its most demanding device asks for. */
-void mvlan_port_update_bc_queue_len(struct mvlan_port *port)
+/*
+ * The port queues as many floods as its most demanding device asks for:
+ * bc_queue_len_used is the largest bc_queue_len_req on port->vlans and
+ * bc_queue_len_holders the number of devices that ask for that much. Adding
+ * a device, and removing one that is not the last to ask for the most,
+ * costs no walk of the port's devices (macvlan walks them every time).
+ */
+void mvlan_port_recount_bc_queue_len(struct mvlan_port *port)
 {
 	struct mvlan_dev *vlan;
-	u32 max_req = 0;
+	u32 max_req = 0, holders = 0;
 
-	list_for_each_entry(vlan, &port->vlans, list)
-		max_req = max(max_req, vlan->bc_queue_len_req);
+	ASSERT_RTNL();
+
+	list_for_each_entry(vlan, &port->vlans, list) {
+		if (vlan->bc_queue_len_req > max_req) {
+			max_req = vlan->bc_queue_len_req;
+			holders = 0;
+		}
+		if (vlan->bc_queue_len_req == max_req)
+			holders++;
+	}
+	port->bc_queue_len_holders = holders;
 	WRITE_ONCE(port->bc_queue_len_used, max_req);
+}
+
+/* A device that asks for @req joined port->vlans. */
+void mvlan_port_bc_queue_len_add(struct mvlan_port *port, u32 req)
+{
+	ASSERT_RTNL();
+
+	if (req > port->bc_queue_len_used) {
+		port->bc_queue_len_holders = 0;
+		WRITE_ONCE(port->bc_queue_len_used, req);
+	}
+	if (req == port->bc_queue_len_used)
+		port->bc_queue_len_holders++;
+}
+
+/* A device that asked for @req left port->vlans. */
+void mvlan_port_bc_queue_len_del(struct mvlan_port *port, u32 req)
+{
+	ASSERT_RTNL();
+
+	if (req == port->bc_queue_len_used && !--port->bc_queue_len_holders)
+		mvlan_port_recount_bc_queue_len(port);
 }
 
 /*

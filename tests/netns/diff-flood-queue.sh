@@ -26,6 +26,11 @@
 #    with bclim -1 everything is inline. bclim is port-wide; here it is set
 #    by creating one more (down) device with it.
 #
+# 3. The queue's length follows the devices as they are added, changed and
+#    deleted: always the largest any device asks for (mvlan counts the
+#    devices that ask for the most and walks them only when the last of
+#    them goes; macvlan walks them on every change).
+#
 # Where this kernel's macvlan differs from upstream, mvlan follows upstream:
 # Linux before 6.4 (here 6.1) has no cutoff in macvlan: it queues every
 # broadcast and multicast frame, so with bcqueuelen 0 it drops G1 too, which
@@ -101,6 +106,39 @@ bclim_bond() {
 	bclim_part
 }
 
+# the length the port uses, seen from q1, after each step
+queue_len_used() {
+	chk "$1" "$(drv_bcqueuelen_used low q1)" "$2"
+}
+
+queue_len() {
+	dns low
+	echo 'link add lower0 type dummy' | nsb low
+	drv_add low q1 lower0 bridge bcqueuelen 100
+	queue_len_used "q1 100" 100
+	drv_add low q2 lower0 bridge bcqueuelen 500
+	drv_add low q3 lower0 private bcqueuelen 500
+	queue_len_used "q1 100, q2 500, q3 500" 500
+	drv_del low q2
+	queue_len_used "q1 100, q3 500 (q2 deleted)" 500
+	drv_del low q3
+	queue_len_used "q1 100 (q3 deleted)" 100
+	drv_bcqueuelen low q1 50
+	queue_len_used "q1 50 (changed)" 50
+	drv_add low q4 lower0 vepa
+	queue_len_used "q1 50, q4 by default" 1000
+	drv_bcqueuelen low q4 10
+	queue_len_used "q1 50, q4 10 (changed)" 50
+	drv_bcqueuelen low q1 5
+	queue_len_used "q1 5 (changed), q4 10" 10
+	drv_add low q5 lower0 bridge bcqueuelen 10
+	drv_del low q4
+	queue_len_used "q1 5, q5 10 (q4 deleted)" 10
+	drv_bcqueuelen low q5 0
+	queue_len_used "q1 5, q5 0 (changed)" 5
+}
+
+diff_run queue_len
 diff_run queue_veth
 if oracle_has_bclim; then
 	BCLIM=1

@@ -335,6 +335,12 @@ drv_bcqueuelen_used() {
 	esac
 }
 
+# drv_bcqueuelen NS NAME N: NAME asks for a flood queue of N from now on
+# (every kind through ip: mvctl has no command that changes it)
+drv_bcqueuelen() {
+	ip -n "$1" link set "$2" type "$DRIVER" bcqueuelen "$3"
+}
+
 # oracle_has_bclim: does this kernel's macvlan know IFLA_MACVLAN_BC_CUTOFF
 # (Linux 6.4 and later)? Probes with a throwaway device.
 oracle_has_bclim() {
