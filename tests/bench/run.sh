@@ -110,12 +110,16 @@ if [[ -z $kver ]]; then
 	[[ -n $kver ]] || die "no kernel with both /boot/vmlinuz-KVER and headers (make deps)"
 fi
 ko=build/mod/$kver/kmod/mvlan.ko
-echo "$prog: building mvctl and $ko" >&2
-make -s -C "$top" cli "$ko" >&2 || die "build failed"
+echo "$prog: building mvctl, the ip plugin and $ko" >&2
+make -s -C "$top" cli ip "$ko" >&2 || die "build failed"
 # copies of what is measured: a rebuild during the run must not change it
 mkdir -p "$in" "$out"
 cp "$top/cli/mvctl" "$in/mvctl.new"
 mv -f "$in/mvctl.new" "$in/mvctl"
+# the ip plugin, for P4 and P6's "ip -batch" of mvlan devices
+mkdir -p "$in/ip"
+cp "$top/cli/ip/link_mvlan.so" "$in/ip/link_mvlan.so.new"
+mv -f "$in/ip/link_mvlan.so.new" "$in/ip/link_mvlan.so"
 cp "$top/$ko" "$in/mvlan.ko"
 cp "$top/${ko%/*}/mvtap.ko" "$in/mvtap.ko"
 # tests/bench/mvtap.sh's reader and writer of /dev/tapN
