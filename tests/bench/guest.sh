@@ -312,13 +312,12 @@ netns_dev() {
 
 # timed_s VAR CMD...: run CMD (output to /dev/null), its duration in s to VAR
 timed_s() {
-	local -n _var=$1
-	local t0
+	local var=$1 t0
 
 	shift
-	t0=$(now_us)
+	now_us t0
 	"$@" >/dev/null
-	_var=$(since_s "$t0")
+	since_s "$var" "$t0"
 }
 
 # macvlan_load FROM TO: add list entries FROM..TO-1 to sa, timed into LOAD_S
@@ -332,18 +331,18 @@ macvlan_load() {
 dump_count() {
 	local drv=$1 n=$2 got s t0 user sys TIMEFORMAT='%U %S'
 
-	t0=$(now_us)
+	now_us t0
 	if [[ $drv == macvlan ]]; then
 		# past 5461 entries the list overflows its netlink attribute
 		# and comes back garbled: see P5_ONLY
 		ip -n msa -d link show dev sa >/tmp/dump 2>&1 || true
-		s=$(since_s "$t0")
+		since_s s "$t0"
 		got=$(grep -o '02:5e:00:[0-9a-f:]*' /tmp/dump | wc -l)
 	else
 		# mvctl's own time and the kernel's (the dump is filled in
 		# mvctl's recvmsg()), apart
 		{ time "$MVCTL" -n msb source sb list >/tmp/dump 2>&3; } 3>&2 2>/tmp/dump.times
-		s=$(since_s "$t0")
+		since_s s "$t0"
 		got=$(wc -l </tmp/dump)
 		read -r user sys </tmp/dump.times
 		emit P5 dump "$n" "$drv" 1 user_seconds "$user"
@@ -380,7 +379,7 @@ p3_rates() {
 }
 
 scen_source() {
-	local steps n have=0 total=0 i s t0 drivers rate_ns
+	local steps n have=0 total=0 i s t0 drivers t rate_ns
 	local -a ss
 
 	pair gena lowa $GENA $LOWA
@@ -412,8 +411,8 @@ scen_source() {
 		elif ((have < n)) && [[ -z ${macvlan_tried:-} ]]; then
 			macvlan_tried=1
 			# show where it goes: keep loading for MACVLAN_CAP s
-			t0=$(now_us)
-			while ((have < n)) && (($(now_us) - t0 < MACVLAN_CAP * 1000000)); do
+			now_us t0
+			while ((have < n)) && now_us t && ((t - t0 < MACVLAN_CAP * 1000000)); do
 				i=$((have + 2000 < n ? have + 2000 : n))
 				macvlan_load "$have" "$i"
 				total=$(awk -v a="$total" -v b="$LOAD_S" 'BEGIN {printf "%.3f", a + b}')
@@ -722,7 +721,7 @@ failed=0
 run_scen() {
 	local names=$1 fn=$2 t0 rc s n
 
-	t0=$(now_us)
+	now_us t0
 	log "=== $names ==="
 	(
 		set -eE
@@ -730,7 +729,7 @@ run_scen() {
 		$fn
 	)
 	rc=$?
-	s=$(since_s "$t0")
+	since_s s "$t0"
 	cleanup_links
 	for n in ${names//,/ }; do
 		if ((rc == 0)); then

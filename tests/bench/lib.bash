@@ -4,18 +4,23 @@
 
 PG=/proc/net/pktgen
 
-# now_us: microseconds since the epoch
+# now_us VAR: microseconds since the epoch, into VAR. Neither this nor
+# since_s runs in a subshell: under -icount a fork costs about a millisecond
+# of the guest's time, and the timed command would be charged for it.
 now_us() {
-	local t=$EPOCHREALTIME
+	local -n _nu_var=$1
+	local _nu_t=$EPOCHREALTIME
 
-	echo "${t/./}"
+	_nu_var=${_nu_t/./}
 }
 
-# since_s START_US: seconds since START_US, with three decimals
+# since_s VAR START_US: seconds since START_US, three decimals, into VAR
 since_s() {
-	local d=$(($(now_us) - $1))
+	local _ss_t=$EPOCHREALTIME
+	local -n _ss_var=$1
+	local _ss_d=$((${_ss_t/./} - $2))
 
-	printf '%d.%03d' $((d / 1000000)) $((d % 1000000 / 1000))
+	printf -v _ss_var '%d.%03d' $((_ss_d / 1000000)) $((_ss_d % 1000000 / 1000))
 }
 
 # log MESSAGE: a line of the guest's log, with the guest's uptime
