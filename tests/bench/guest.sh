@@ -614,7 +614,7 @@ p7_setup() {
 
 # iperf NS_SERVER ADDR NS_CLIENT: a P7_SECS s TCP stream from NS_CLIENT to
 # an iperf3 server at ADDR in NS_SERVER, both on CPU 0 (see P7 above); the
-# bits/s received into RATE
+# bits/s received into RATE, the segments the sender retransmitted into RETR
 iperf() {
 	local srv=$1 addr=$2 cli=$3 spid n=0
 
@@ -634,8 +634,7 @@ iperf() {
 		return 1
 	fi
 	wait "$spid" || true
-	RATE=$(python3 -c 'import json, sys
-print(int(json.load(open(sys.argv[1]))["end"]["sum_received"]["bits_per_second"]))' /tmp/iperf.json)
+	read -r RATE RETR < <(jq -r '.end | "\(.sum_received.bits_per_second | floor) \(.sum_sent.retransmits)"' /tmp/iperf.json)
 }
 
 scen_p7() {
@@ -655,7 +654,8 @@ scen_p7() {
 				out2c) iperf "c${x}1" 10.7.0.1 "o$x" ;;
 				esac
 				emit P7 "$c" 1 "$v" "$rep" bps "$RATE"
-				log "P7 $c rep $rep $v: $RATE bit/s"
+				emit P7 "$c" 1 "$v" "$rep" retransmits "$RETR"
+				log "P7 $c rep $rep $v: $RATE bit/s, $RETR retransmitted"
 			done
 		done
 	done

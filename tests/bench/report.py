@@ -274,6 +274,12 @@ class Report:
             if any(key[:2] == ("P7", case) for key in self.rows):
                 self.rate_row("P7", label, case, 1, metric="bps", goal=GOALS["P7"], thr=1.0,
                               fmt=gbit)
+                retr = [self.vals("P7", case, 1, drv, "retransmits") for drv in ("macvlan", "mvlan")]
+                if all(retr):
+                    L.append(("P7", "  segments retransmitted, %d stream%s" %
+                              (len(retr[0]), "s" * (len(retr[0]) > 1)),
+                              str(int(sum(retr[0].values()))), str(int(sum(retr[1].values()))),
+                              "", ""))
         # P8
         for n in self.ns("P8", "flows"):
             self.rate_row("P8", "%d UDP flows to %d devices" % (n, n), "flows", n,
