@@ -110,8 +110,8 @@ if [[ -z $kver ]]; then
 	[[ -n $kver ]] || die "no kernel with both /boot/vmlinuz-KVER and headers (make deps)"
 fi
 ko=build/mod/$kver/kmod/mvlan.ko
-echo "$prog: building mvctl, the ip plugin and $ko" >&2
-make -s -C "$top" cli ip "$ko" >&2 || die "build failed"
+echo "$prog: building mvctl, the ip plugin, the CNI plugin and $ko" >&2
+make -s -C "$top" cli ip cni "$ko" >&2 || die "build failed"
 # copies of what is measured: a rebuild during the run must not change it
 mkdir -p "$in" "$out"
 cp "$top/cli/mvctl" "$in/mvctl.new"
