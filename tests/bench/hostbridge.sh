@@ -27,7 +27,8 @@
 #      (every iperf3 server) on CPU 1: left to the scheduler, the sender's
 #      rate moved by up to 10% from one stream to the next with either
 #      driver (46.4k-51.1k datagrams/s through the shim), against the
-#      receiver's; placed, it moves by 2% through the shim
+#      receiver's; placed, it moved by 2% in one run (45.2k-46.0k) and
+#      still by 9% in the next (47.0k-51.4k)
 # pktgen cannot measure this: it transmits below dev_queue_xmit(), where
 # neither the shim's path nor hostbridge's hook is.
 #
