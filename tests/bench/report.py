@@ -276,10 +276,9 @@ class Report:
                               fmt=gbit)
                 retr = [self.vals("P7", case, 1, drv, "retransmits") for drv in ("macvlan", "mvlan")]
                 if all(retr):
-                    L.append(("P7", "  segments retransmitted, %d stream%s" %
-                              (len(retr[0]), "s" * (len(retr[0]) > 1)),
-                              str(int(sum(retr[0].values()))), str(int(sum(retr[1].values()))),
-                              "", ""))
+                    n = len(retr[0])
+                    L.append(("P7", "  segments retransmitted, %d stream%s" % (n, "s"[:n != 1]),
+                              *("%d" % sum(r.values()) for r in retr), "", ""))
         # P8
         for n in self.ns("P8", "flows"):
             self.rate_row("P8", "%d UDP flows to %d devices" % (n, n), "flows", n,
